@@ -1,0 +1,224 @@
+/**
+ * Browser half of `npm run bench` (issue 6 scale figures, printed not asserted): drives the built app in
+ * headless Debian Chromium. Every step is measured from the user's side (until the page shows it), and a
+ * step the app cannot do yet is reported as such instead of stopping the run.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface BenchFigure {
+  readonly name: string;
+  readonly value: number | string;
+  readonly unit: string;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Preview {
+  readonly url: string;
+  close(): void;
+}
+
+/** Serves dist/ with `vite preview` on a free port, or reuses APP_URL when given. */
+export async function startPreview(): Promise<Preview> {
+  const given = process.env.APP_URL;
+  if (given) return { url: given, close: () => undefined };
+  if (!existsSync(path.join(repoRoot, 'dist/index.html'))) {
+    throw new Error('dist/ 不存在: 先运行 `npx vite build`');
+  }
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    { cwd: repoRoot, stdio: 'ignore' },
+  );
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      child.kill();
+      throw new Error(`vite preview did not answer on ${url}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { url, close: () => child.kill() };
+}
+
+function fixtureText(): string {
+  const shared = path.resolve(repoRoot, '../shared/samples/chongming-2020-minzheng.txt');
+  return readFileSync(
+    existsSync(shared) ? shared : path.join(repoRoot, 'e2e/fixtures/shanghai-minzheng-notice.txt'),
+    'utf8',
+  );
+}
+
+/** Distinct notices of the sample's size: a unique title and 发文字号 each, so none is a duplicate. */
+function variants(count: number): { name: string; mimeType: string; buffer: Buffer }[] {
+  const base = fixtureText();
+  return Array.from({ length: count }, (_, i) => ({
+    name: `bench-${i}.txt`,
+    mimeType: 'text/plain',
+    buffer: Buffer.from(
+      base
+        .replace(/〔(\d{4})〕\d+号/, `〔$1〕${i + 1}号`)
+        .replace(/工作要点/, `工作要点(第${i + 1}稿)`),
+      'utf8',
+    ),
+  }));
+}
+
+function bundleFigures(): BenchFigure[] {
+  const assets = path.join(repoRoot, 'dist/assets');
+  if (!existsSync(assets)) return [{ name: 'JS bundle (gzip)', value: 'dist/ missing', unit: '' }];
+  let gz = 0;
+  let raw = 0;
+  for (const file of readdirSync(assets).filter((f) => f.endsWith('.js'))) {
+    const bytes = readFileSync(path.join(assets, file));
+    raw += bytes.length;
+    gz += gzipSync(bytes).length;
+  }
+  const modelPath = path.join(repoRoot, 'dist/model/model.json');
+  const model = existsSync(modelPath) ? statSync(modelPath).size : 0;
+  return [
+    { name: 'JS bundle, excl. model (raw)', value: +(raw / 1024).toFixed(1), unit: 'KiB' },
+    { name: 'JS bundle, excl. model (gzip)', value: +(gz / 1024).toFixed(1), unit: 'KiB' },
+    {
+      name: 'model.json (raw / gzip)',
+      value: model
+        ? `${(model / 1024).toFixed(1)} / ${(gzipSync(readFileSync(modelPath)).length / 1024).toFixed(1)}`
+        : 'missing',
+      unit: 'KiB',
+    },
+  ];
+}
+
+async function heapMiB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  return +(used / 1024 / 1024).toFixed(1);
+}
+
+async function timed(fn: () => Promise<void>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return +((performance.now() - start) / 1000).toFixed(2);
+}
+
+/** Uploads `count` files in one go and waits until the page reports them all imported. */
+async function importMany(page: Page, count: number, timeoutMs: number): Promise<number> {
+  const files = variants(count);
+  return timed(async () => {
+    await page.locator('input[type="file"]').first().setInputFiles(files);
+    await page
+      .getByText(new RegExp(`(^|\\D)${count}(\\D|$)`))
+      .first()
+      .waitFor({ timeout: timeoutMs });
+  });
+}
+
+async function step(
+  figures: BenchFigure[],
+  name: string,
+  unit: string,
+  fn: () => Promise<number | string>,
+): Promise<void> {
+  try {
+    figures.push({ name, value: await fn(), unit });
+  } catch (error) {
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    figures.push({ name, value: `failed: ${message.slice(0, 80)}`, unit: '' });
+  }
+}
+
+export async function benchBrowser(): Promise<BenchFigure[]> {
+  const figures = bundleFigures();
+  const preview = await startPreview();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(preview.url);
+    await step(figures, 'import+parse+classify 1,000 notices', 's', () =>
+      importMany(page, 1000, 180_000),
+    );
+    await step(figures, 'JS heap after 1,000', 'MiB', () => heapMiB(page));
+
+    const big = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await big.goto(preview.url);
+    await step(figures, 'import 10,000 notices (3 min cap)', 's', () =>
+      importMany(big, 10_000, 180_000),
+    );
+    await step(figures, 'JS heap after 10,000', 'MiB', () => heapMiB(big));
+    await step(figures, 'sort click → table updates (10,000)', 's', async () => {
+      const header = big.getByRole('columnheader', { name: /标题/ }).first();
+      const firstRow = big.getByRole('row').nth(1);
+      const before = await firstRow.innerText();
+      return timed(async () => {
+        await header.click();
+        await big.waitForFunction(
+          (b) => document.querySelectorAll('[role="row"], tr')[1]?.textContent !== b,
+          before.replace(/\t/g, ''),
+        );
+      });
+    });
+    await step(figures, 'filter keystroke → table updates (10,000)', 's', async () => {
+      const box = big
+        .getByRole('searchbox')
+        .or(big.getByRole('textbox', { name: /筛选|搜索|过滤/ }))
+        .first();
+      return timed(async () => {
+        await box.fill('第9999稿');
+        await big.getByRole('row').filter({ hasText: '第9999稿' }).first().waitFor();
+        await big.waitForFunction(() => document.querySelectorAll('[role="row"], tr').length <= 3);
+      });
+    });
+    await step(figures, 'export CSV of 10,000', 's', async () => {
+      await big
+        .getByRole('textbox', { name: /筛选|搜索|过滤/ })
+        .or(big.getByRole('searchbox'))
+        .first()
+        .fill('');
+      return timed(async () => {
+        const download = big.waitForEvent('download', { timeout: 120_000 });
+        await big.getByRole('button', { name: /CSV/ }).first().click();
+        await (await download).path();
+      });
+    });
+  } finally {
+    await browser.close();
+    preview.close();
+  }
+  return figures;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  console.table(await benchBrowser());
+}
