@@ -42,6 +42,7 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  page.setDefaultTimeout(30_000);
   await page.goto(preview.url);
   await page.getByRole('textbox', { name: /粘贴/ }).fill(noticeText());
   await page.getByRole('button', { name: /^(添加|加入|导入|解析)/ }).click();

@@ -4,7 +4,15 @@
  * step the app cannot do yet is reported as such instead of stopping the run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -163,15 +171,18 @@ export async function benchBrowser(): Promise<BenchFigure[]> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu'],
   });
+  // Library-mode Playwright waits forever by default; a missing control must end the step, not the run.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  context.setDefaultTimeout(30_000);
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
     await page.goto(preview.url);
     await step(figures, 'import+parse+classify 1,000 notices', 's', () =>
       importMany(page, 1000, 180_000),
     );
     await step(figures, 'JS heap after 1,000', 'MiB', () => heapMiB(page));
 
-    const big = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const big = await context.newPage();
     await big.goto(preview.url);
     await step(figures, 'import 10,000 notices (3 min cap)', 's', () =>
       importMany(big, 10_000, 180_000),
