@@ -84,19 +84,21 @@ function fixtureText(): string {
   );
 }
 
-/** Distinct notices of the sample's size: a unique title and 发文字号 each, so none is a duplicate. */
-function variants(count: number): { name: string; mimeType: string; buffer: Buffer }[] {
+/**
+ * Distinct notices of the sample's size (a unique title and 发文字号 each, so none is a duplicate), written
+ * to disk because Playwright refuses in-memory uploads above 50 MB.
+ */
+function variants(count: number): string[] {
   const base = fixtureText();
-  return Array.from({ length: count }, (_, i) => ({
-    name: `bench-${i}.txt`,
-    mimeType: 'text/plain',
-    buffer: Buffer.from(
-      base
-        .replace(/〔(\d{4})〕\d+号/, `〔$1〕${i + 1}号`)
-        .replace(/工作要点/, `工作要点(第${i + 1}稿)`),
-      'utf8',
-    ),
-  }));
+  const dir = mkdtempSync(path.join(tmpdir(), `desk-bench-${count}-`));
+  return Array.from({ length: count }, (_, i) => {
+    const file = path.join(dir, `bench-${i}.txt`);
+    const text = base
+      .replace(/〔(\d{4})〕\d+号/, `〔$1〕${i + 1}号`)
+      .replace(/工作要点/, `工作要点(第${i + 1}稿)`);
+    writeFileSync(file, text);
+    return file;
+  });
 }
 
 function bundleFigures(): BenchFigure[] {
@@ -141,13 +143,17 @@ async function timed(fn: () => Promise<void>): Promise<number> {
 /** Uploads `count` files in one go and waits until the page reports them all imported. */
 async function importMany(page: Page, count: number, timeoutMs: number): Promise<number> {
   const files = variants(count);
-  return timed(async () => {
-    await page.locator('input[type="file"]').first().setInputFiles(files);
-    await page
-      .getByText(new RegExp(`(^|\\D)${count}(\\D|$)`))
-      .first()
-      .waitFor({ timeout: timeoutMs });
-  });
+  try {
+    return await timed(async () => {
+      await page.locator('input[type="file"]').first().setInputFiles(files);
+      await page
+        .getByText(new RegExp(`(^|\\D)${count}(\\D|$)`))
+        .first()
+        .waitFor({ timeout: timeoutMs });
+    });
+  } finally {
+    if (files[0]) rmSync(path.dirname(files[0]), { recursive: true, force: true });
+  }
 }
 
 async function step(
