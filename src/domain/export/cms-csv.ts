@@ -1,0 +1,179 @@
+/**
+ * Reading a labelled history exported from a CMS (内容管理系统) as CSV, to train the local model on
+ * notices the office already classified.
+ */
+
+/**
+ * RFC 4180 parsing: quoted fields with doubled quotes and embedded line ends, CRLF/LF/CR records, a
+ * leading BOM. Blank lines are skipped. A TAB-separated export (header line with TABs, no commas)
+ * is read with TAB as the delimiter.
+ */
+export function parseCsv(text: string): string[][] {
+  const input = text.replace(/^\uFEFF/, '');
+  const firstLineEnd = input.search(/[\r\n]/);
+  const firstLine = firstLineEnd === -1 ? input : input.slice(0, firstLineEnd);
+  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let i = 0;
+  const endRow = (): void => {
+    row.push(cell);
+    if (!(row.length === 1 && row[0] === '')) rows.push(row);
+    row = [];
+    cell = '';
+  };
+  while (i < input.length) {
+    const char = input.charAt(i);
+    if (quoted) {
+      if (char === '"') {
+        if (input.charAt(i + 1) === '"') {
+          cell += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i++;
+        continue;
+      }
+      const close = input.indexOf('"', i);
+      const end = close === -1 ? input.length : close;
+      cell += input.slice(i, end);
+      i = end;
+      continue;
+    }
+    if (char === '"' && cell === '') {
+      quoted = true;
+      i++;
+    } else if (char === delimiter) {
+      row.push(cell);
+      cell = '';
+      i++;
+    } else if (char === '\r' || char === '\n') {
+      endRow();
+      i += char === '\r' && input.charAt(i + 1) === '\n' ? 2 : 1;
+    } else {
+      cell += char;
+      i++;
+    }
+  }
+  if (cell !== '' || row.length > 0) endRow();
+  return rows;
+}
+
+type CmsField = 'title' | 'body' | 'label' | 'issuer' | 'docNumber' | 'writtenDate' | 'indexNo';
+
+/** Column names seen in CMS exports, folded to lower case without spaces. */
+const COLUMN_NAMES = new Map<string, CmsField>([
+  ['标题', 'title'],
+  ['题名', 'title'],
+  ['文件名称', 'title'],
+  ['title', 'title'],
+  ['正文', 'body'],
+  ['内容', 'body'],
+  ['全文', 'body'],
+  ['text', 'body'],
+  ['content', 'body'],
+  ['body', 'body'],
+  ['主题分类', 'label'],
+  ['分类', 'label'],
+  ['主题', 'label'],
+  ['label', 'label'],
+  ['topic', 'label'],
+  ['发布机构', 'issuer'],
+  ['公开主体', 'issuer'],
+  ['发文机关', 'issuer'],
+  ['发文单位', 'issuer'],
+  ['issuer', 'issuer'],
+  ['发文字号', 'docNumber'],
+  ['文号', 'docNumber'],
+  ['成文日期', 'writtenDate'],
+  ['成文时间', 'writtenDate'],
+  ['索引号', 'indexNo'],
+]);
+
+/** How a rebuilt header names each metadata field: the labels the notice parser reads. */
+const HEADER_LABELS: readonly (readonly [CmsField, string])[] = [
+  ['indexNo', '索引号'],
+  ['issuer', '公开主体'],
+  ['docNumber', '发文字号'],
+  ['writtenDate', '成文日期'],
+];
+
+const FIELD_NAMES: Readonly<Record<CmsField, string>> = {
+  title: '标题',
+  body: '正文',
+  label: '主题分类',
+  issuer: '发布机构',
+  docNumber: '发文字号',
+  writtenDate: '成文日期',
+  indexNo: '索引号',
+};
+
+export interface CmsNotice {
+  /** Row of the spreadsheet (the header is row 1). */
+  readonly row: number;
+  /** A header block rebuilt from the metadata columns, the title, then the body. */
+  readonly text: string;
+  /** 主题分类 as written in the CMS; the caller normalises it onto the taxonomy. */
+  readonly labelRaw: string;
+}
+
+export interface CmsImport {
+  readonly notices: CmsNotice[];
+  readonly errors: { readonly row: number; readonly reason: string }[];
+}
+
+/**
+ * Maps a CMS export (first row = column names) to notices with their labels. Missing required
+ * columns (a label, and a title or body) are reported once and nothing is imported; rows without a
+ * label or without any text are reported and skipped.
+ * The label is NOT written into the rebuilt header: it travels in labelRaw, never in the text.
+ */
+export function cmsRowsToNotices(rows: readonly (readonly string[])[]): CmsImport {
+  const [header, ...data] = rows;
+  if (header === undefined) return { notices: [], errors: [{ row: 1, reason: '文件是空的' }] };
+  const columns = new Map<CmsField, number>();
+  header.forEach((name, index) => {
+    const field = COLUMN_NAMES.get(name.replace(/[\s\uFEFF]/g, '').toLowerCase());
+    if (field !== undefined && !columns.has(field)) columns.set(field, index);
+  });
+  const missing: string[] = [];
+  if (!columns.has('label')) missing.push('主题分类');
+  if (!columns.has('title') && !columns.has('body')) missing.push('标题或正文');
+  if (missing.length > 0) {
+    return {
+      notices: [],
+      errors: [{ row: 1, reason: `缺少必需的列：${missing.join('、')}（第一行应为列名）` }],
+    };
+  }
+  const notices: CmsNotice[] = [];
+  const errors: CmsImport['errors'] = [];
+  data.forEach((cells, i) => {
+    const row = i + 2;
+    const get = (field: CmsField): string => {
+      const index = columns.get(field);
+      return index === undefined ? '' : (cells[index] ?? '').trim();
+    };
+    const labelRaw = get('label');
+    const title = get('title');
+    const body = get('body');
+    if (labelRaw === '') {
+      errors.push({ row, reason: `第 ${row} 行：${FIELD_NAMES.label}为空，已跳过` });
+      return;
+    }
+    if (title === '' && body === '') {
+      errors.push({ row, reason: `第 ${row} 行：标题和正文都为空，已跳过` });
+      return;
+    }
+    const headerLines = HEADER_LABELS.filter(([field]) => get(field) !== '').map(
+      ([field, label]) => `${label}：\t${get(field)}`,
+    );
+    const content = title !== '' && !body.startsWith(title) ? [title, body] : [body];
+    const text = [...headerLines, ...content.filter((part) => part !== '')].join('\n');
+    notices.push({ row, text, labelRaw });
+  });
+  return { notices, errors };
+}
