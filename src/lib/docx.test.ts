@@ -1,0 +1,127 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { extractDocxText } from './docx';
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A real, minimal .docx: content types, package relationships and one paragraph per line. */
+async function makeDocx(paragraphs: readonly string[]): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' +
+      '</Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>' +
+      '</Relationships>',
+  );
+  const body = paragraphs
+    .map((p) => `<w:p><w:r><w:t xml:space="preserve">${escapeXml(p)}</w:t></w:r></w:p>`)
+    .join('');
+  zip.file(
+    'word/document.xml',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+      `<w:body>${body}</w:body></w:document>`,
+  );
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+function ole(withEncryptionInfo: boolean): Uint8Array {
+  const bytes = new Uint8Array(4096);
+  bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  if (withEncryptionInfo) {
+    bytes.set(
+      [...'EncryptionInfo'].flatMap((c) => [c.charCodeAt(0), 0]),
+      1024,
+    );
+  }
+  return bytes;
+}
+
+const PARAGRAPHS = [
+  '上海市崇明区民政局关于印发《2020年崇明民政工作要点》的通知',
+  '局机关各科室、局属各事业单位：',
+  '现将《2020年崇明民政工作要点》印发给你们，请认真贯彻落实。',
+  '一、聚焦民生保障 <重点> & 难点',
+];
+
+describe('extractDocxText', () => {
+  it('reads a real .docx as one line per paragraph, from a Uint8Array or an ArrayBuffer', async () => {
+    const bytes = await makeDocx(PARAGRAPHS);
+    expect(await extractDocxText(bytes, '通知.docx')).toEqual({
+      ok: true,
+      kind: 'docx',
+      text: PARAGRAPHS.join('\n'),
+    });
+    const arrayBuffer = bytes.slice().buffer;
+    expect(await extractDocxText(arrayBuffer, '通知.docx')).toMatchObject({ ok: true });
+  });
+
+  it('reads a .docx held in a view inside a larger buffer', async () => {
+    const bytes = await makeDocx(PARAGRAPHS);
+    const padded = new Uint8Array(bytes.length + 20);
+    padded.set(bytes, 10);
+    const view = padded.subarray(10, 10 + bytes.length);
+    expect(await extractDocxText(view, 'a.docx')).toMatchObject({ ok: true });
+  });
+
+  it('says a password-protected document is protected', async () => {
+    expect(await extractDocxText(ole(true), '加密.docx')).toEqual({
+      ok: false,
+      code: 'docx-encrypted',
+      reason: '文档“加密.docx”受密码保护，无法读取',
+    });
+  });
+
+  it('tells an old Word .doc renamed to .docx apart from an encrypted one', async () => {
+    const result = await extractDocxText(ole(false), '旧版.docx');
+    expect(result).toMatchObject({ ok: false, code: 'doc-legacy' });
+    expect(!result.ok && result.reason).toContain('旧版.docx');
+  });
+
+  it('says a corrupt document is corrupt: broken zip, non-zip, zip without a Word body', async () => {
+    const expected = (name: string) => ({
+      ok: false,
+      code: 'docx-corrupt',
+      reason: `文档“${name}”已损坏，无法打开`,
+    });
+    const broken = new TextEncoder().encode('PK\u0003\u0004 this is not really a zip');
+    expect(await extractDocxText(broken, '损坏.docx')).toEqual(expected('损坏.docx'));
+    const text = new TextEncoder().encode('只是文本');
+    expect(await extractDocxText(text, '文本.docx')).toEqual(expected('文本.docx'));
+    const zip = new JSZip();
+    zip.file('hello.txt', 'hi');
+    const otherZip = await zip.generateAsync({ type: 'uint8array' });
+    expect(await extractDocxText(otherZip, '压缩包.docx')).toEqual(expected('压缩包.docx'));
+    const truncated = (await makeDocx(PARAGRAPHS)).subarray(0, 200);
+    expect(await extractDocxText(truncated, '截断.docx')).toEqual(expected('截断.docx'));
+  });
+
+  it('reports an empty file and a document without text', async () => {
+    expect(await extractDocxText(new Uint8Array(0), '空.docx')).toMatchObject({ code: 'empty' });
+    expect(await extractDocxText(await makeDocx(['', '  ']), '空白.docx')).toMatchObject({
+      ok: false,
+      code: 'empty',
+    });
+  });
+
+  it('rejects a file over the size limit, naming it', async () => {
+    const result = await extractDocxText(new Uint8Array(21 * 1024 * 1024), '大.docx');
+    expect(result).toEqual({
+      ok: false,
+      code: 'too-large',
+      reason: '文档“大.docx”过大（21.0 MB），Word 文档不超过 20 MB',
+    });
+  });
+});
