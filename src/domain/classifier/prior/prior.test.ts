@@ -1,0 +1,262 @@
+/**
+ * Schema checks for the knowledge prior (先验知识): the three JSON files are hand-edited by reviewers,
+ * so these tests are what stops a typo in a path, an empty term or a catastrophic regex from reaching
+ * the classifier.
+ */
+import { describe, expect, it } from 'vitest';
+import { TAXONOMY, normaliseTopic, topicKey } from '../../taxonomy/taxonomy';
+import termsJson from './terms.json';
+import issuersJson from './issuers.json';
+import rulesJson from './rules.json';
+
+interface TermEntry {
+  path: string;
+  terms: string[];
+  strong: string[];
+}
+
+const termEntries: TermEntry[] = termsJson.entries;
+const sharedTerms = new Set<string>(termsJson.shared);
+
+/** Every path the prior may name: each class (area level), each sub-class, the top-level 其他. */
+function allTaxonomyKeys(): string[] {
+  return TAXONOMY.classes.flatMap((c) => [
+    c.name,
+    ...c.children.map((s) => `${c.name}\\${s.name}`),
+  ]);
+}
+
+/** The canonical key of a path as written in the prior, or null when it is off the taxonomy. */
+function canonical(raw: string): string | null {
+  const result = normaliseTopic(raw);
+  return result.ok ? topicKey(result.path) : null;
+}
+
+function label1Of(key: string): string {
+  return key.split('\\')[0] ?? key;
+}
+
+/**
+ * True when a regex source has a quantified group that itself contains a quantifier, e.g. `(a+)+` or
+ * `(a|b*)*` — the shape that makes backtracking exponential. Also rejects back-references, which
+ * defeat linear matching. Character classes and escapes are skipped so `[+*]` and `\+` do not count.
+ */
+function hasNestedQuantifier(source: string): boolean {
+  const groupHasQuantifier: boolean[] = [];
+  let lastClosedGroupHadQuantifier = false;
+  for (let i = 0; i < source.length; i += 1) {
+    const ch = source[i];
+    if (ch === '\\') {
+      if (/[1-9k]/.test(source[i + 1] ?? '')) return true;
+      i += 1;
+      lastClosedGroupHadQuantifier = false;
+      continue;
+    }
+    if (ch === '[') {
+      const close = source.indexOf(']', i + 1);
+      i = close === -1 ? source.length : close;
+      lastClosedGroupHadQuantifier = false;
+      continue;
+    }
+    if (ch === '(') {
+      groupHasQuantifier.push(false);
+      lastClosedGroupHadQuantifier = false;
+      continue;
+    }
+    if (ch === ')') {
+      lastClosedGroupHadQuantifier = groupHasQuantifier.pop() ?? false;
+      continue;
+    }
+    const isQuantifier = ch === '*' || ch === '+' || ch === '{' || ch === '?';
+    if (isQuantifier) {
+      // A lazy/possessive marker after a quantifier is not a new quantifier.
+      const prev = source[i - 1];
+      const lazyMarker =
+        ch === '?' && (prev === '*' || prev === '+' || prev === '?' || prev === '}');
+      if (!lazyMarker) {
+        if (lastClosedGroupHadQuantifier && ch !== '?') return true;
+        if (groupHasQuantifier.length > 0) groupHasQuantifier[groupHasQuantifier.length - 1] = true;
+      }
+      if (ch === '{') {
+        const close = source.indexOf('}', i);
+        i = close === -1 ? source.length : close;
+      }
+      lastClosedGroupHadQuantifier = false;
+      continue;
+    }
+    lastClosedGroupHadQuantifier = false;
+  }
+  return false;
+}
+
+describe('terms.json', () => {
+  it('names only paths on the taxonomy, in canonical 一级\\二级 form', () => {
+    const offTaxonomy = termEntries.filter((e) => canonical(e.path) !== e.path).map((e) => e.path);
+    expect(offTaxonomy).toEqual([]);
+  });
+
+  it('has exactly one entry per class, per sub-class and for the top-level 其他', () => {
+    const keys = termEntries.map((e) => e.path);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect([...keys].sort()).toEqual(allTaxonomyKeys().sort());
+    expect(keys).toHaveLength(22 + 121);
+  });
+
+  it('gives every sub-class enough terms for the classifier to recognise it', () => {
+    const thin = termEntries
+      .filter((e) => e.path.includes('\\') && e.terms.length < 10)
+      .map((e) => `${e.path} (${e.terms.length})`);
+    expect(thin).toEqual([]);
+  });
+
+  it('gives every class area-level terms (the top-level 其他 may have few)', () => {
+    const empty = termEntries
+      .filter((e) => !e.path.includes('\\') && e.path !== '其他' && e.terms.length < 3)
+      .map((e) => e.path);
+    expect(empty).toEqual([]);
+  });
+
+  it('has no empty, padded or implausibly long terms', () => {
+    const bad = termEntries.flatMap((e) =>
+      [...e.terms, ...e.strong]
+        .filter((t) => t.trim() !== t || t === '' || /\s/.test(t) || [...t].length > 16)
+        .map((t) => `${e.path}: "${t}"`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('lists no term twice within one entry', () => {
+    const dupes = termEntries.flatMap((e) => {
+      const seen = new Set<string>();
+      return e.terms
+        .filter((t) => (seen.has(t) ? true : (seen.add(t), false)))
+        .map((t) => `${e.path}: ${t}`);
+    });
+    expect(dupes).toEqual([]);
+  });
+
+  it('lists every strong term among the terms of the same entry', () => {
+    const stray = termEntries.flatMap((e) =>
+      e.strong.filter((s) => !e.terms.includes(s)).map((s) => `${e.path}: ${s}`),
+    );
+    expect(stray).toEqual([]);
+  });
+
+  it('reports a term placed under two different classes unless it is whitelisted as shared', () => {
+    const classesOfTerm = new Map<string, Set<string>>();
+    for (const e of termEntries) {
+      for (const t of e.terms) {
+        const classes = classesOfTerm.get(t) ?? new Set<string>();
+        classes.add(label1Of(e.path));
+        classesOfTerm.set(t, classes);
+      }
+    }
+    const clashes = [...classesOfTerm]
+      .filter(([t, classes]) => classes.size > 1 && !sharedTerms.has(t))
+      .map(([t, classes]) => `${t}: ${[...classes].join(' | ')}`);
+    expect(clashes).toEqual([]);
+  });
+
+  it('files the well-known ambiguous words where gov.cn catalogues them', () => {
+    const pathsOf = (term: string): string[] =>
+      termEntries.filter((e) => e.terms.includes(term)).map((e) => e.path);
+    expect(pathsOf('医疗保险')).toEqual(['劳动、人事、监察\\社会保障']);
+    expect(pathsOf('疫情防控')).toEqual(['卫生、体育\\卫生']);
+    expect(pathsOf('优抚')).toEqual(['民政、扶贫、救灾\\优抚安置']);
+    expect(pathsOf('婚姻登记')).toEqual(['民政、扶贫、救灾\\其他']);
+    expect(pathsOf('行政复议')).toEqual(['公安、安全、司法\\司法']);
+  });
+});
+
+describe('issuers.json', () => {
+  const entries = issuersJson.entries;
+
+  it('maps every pattern to a path on the taxonomy', () => {
+    const off = entries
+      .filter((e) => canonical(e.path) !== e.path)
+      .map((e) => `${e.pattern} → ${e.path}`);
+    expect(off).toEqual([]);
+  });
+
+  it('has unique, non-empty patterns without spaces', () => {
+    const patterns = entries.map((e) => e.pattern);
+    expect(patterns.filter((p) => p.trim() === '' || /\s/.test(p))).toEqual([]);
+    expect(new Set(patterns).size).toBe(patterns.length);
+  });
+
+  it('keeps weights in (0, 3] and generic government offices weak', () => {
+    expect(entries.filter((e) => !(e.weight > 0 && e.weight <= 3)).map((e) => e.pattern)).toEqual(
+      [],
+    );
+    const generic = entries.filter((e) =>
+      ['人民政府', '人民政府办公厅', '人民政府办公室', '国务院办公厅'].includes(e.pattern),
+    );
+    expect(generic.length).toBeGreaterThan(0);
+    expect(generic.every((e) => e.weight <= 0.3)).toBe(true);
+  });
+
+  it('lets the longest pattern decide a real issuer name', () => {
+    const longest = (issuer: string): string | undefined =>
+      entries
+        .filter((e) => issuer.includes(e.pattern))
+        .sort((a, b) => b.pattern.length - a.pattern.length)[0]?.path;
+    expect(longest('上海市崇明区民政局')).toBe('民政、扶贫、救灾');
+    expect(longest('国家卫生健康委员会')).toBe('卫生、体育\\卫生');
+    expect(longest('国务院国有资产监督管理委员会')).toBe(
+      '国民经济管理、国有资产监管\\国有资产监管',
+    );
+    expect(longest('某某县人民政府办公室')).toBe('综合政务');
+  });
+});
+
+describe('rules.json', () => {
+  const rules = rulesJson.rules;
+
+  it('has unique ids and a description for each rule', () => {
+    const ids = rules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(rules.filter((r) => r.description.trim() === '').map((r) => r.id)).toEqual([]);
+  });
+
+  it('targets a taxonomy path or area-other', () => {
+    const off = rules
+      .filter((r) => r.target !== 'area-other' && canonical(r.target) !== r.target)
+      .map((r) => `${r.id} → ${r.target}`);
+    expect(off).toEqual([]);
+  });
+
+  it('compiles every pattern and keeps it linear-safe (no nested quantifiers)', () => {
+    for (const r of rules) {
+      const sources =
+        'bodyPattern' in r && typeof r.bodyPattern === 'string'
+          ? [r.titlePattern, r.bodyPattern]
+          : [r.titlePattern];
+      for (const source of sources) {
+        expect(() => new RegExp(source), r.id).not.toThrow();
+        expect(hasNestedQuantifier(source), `${r.id}: ${source}`).toBe(false);
+      }
+    }
+  });
+
+  it('recognises nested quantifiers, so the linear-safety check can fail', () => {
+    expect(hasNestedQuantifier('(a+)+')).toBe(true);
+    expect(hasNestedQuantifier('(规划|计划.*)+')).toBe(true);
+    expect(hasNestedQuantifier('(a)\\1')).toBe(true);
+    expect(hasNestedQuantifier('调整.{0,12}(委员会|联席会议)')).toBe(false);
+    expect(hasNestedQuantifier('[+*](ab)+')).toBe(false);
+  });
+
+  it('matches the titles the conventions are written for', () => {
+    const fire = (id: string, title: string): boolean => {
+      const rule = rules.find((r) => r.id === id);
+      return rule !== undefined && new RegExp(rule.titlePattern).test(title);
+    };
+    expect(fire('leading-group', '关于调整区防汛抗旱指挥部组成人员的通知')).toBe(true);
+    expect(fire('annual-work-plan', '2024年区民政局工作要点')).toBe(true);
+    expect(fire('disclosure-annual-report', '某某区教育局2023年政府信息公开工作年度报告')).toBe(
+      true,
+    );
+    expect(fire('holiday-arrangement', '国务院办公厅关于2025年部分节假日安排的通知')).toBe(true);
+    expect(fire('leading-group', '关于做好2024年春耕生产工作的通知')).toBe(false);
+  });
+});
