@@ -1,6 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeNoticeFile, MAX_NOTICE_BYTES } from './decode';
+import { decodeImportFile, decodeNoticeFile, MAX_NOTICE_BYTES } from './decode';
 import { encodeLegacy, utf16, utf8 } from './test-support/legacy-encode';
 
 const SIMPLIFIED_NOTICE =
@@ -166,3 +166,17 @@ describe.skipIf(!sharedPresent)(
     });
   },
 );
+
+describe('decodeImportFile', () => {
+  it('reads a GBK CSV exported by Excel and refuses what is not an import file', () => {
+    const csv = '标题,主题分类\r\n关于做好春运工作的通知,交通\\公路\r\n';
+    expect(decodeImportFile(encodeLegacy(csv, 'gb18030'), '历史.csv')).toEqual({
+      ok: true,
+      text: csv,
+      encoding: 'gb18030',
+      kind: 'txt',
+    });
+    expect(decodeImportFile(utf8(csv), '历史.xlsx')).toMatchObject({ code: 'unsupported' });
+    expect(decodeImportFile(new Uint8Array(8 * 1024 * 1024).fill(0x61), 'big.jsonl').ok).toBe(true);
+  });
+});

@@ -258,6 +258,37 @@ export function decodeNoticeFile(bytes: Uint8Array, fileName: string): DecodeRes
       reason: `文件“${fileName}”过大（${sizeInMb(bytes.length)}），单篇公文不超过 ${MAX_NOTICE_BYTES / (1024 * 1024)} MB`,
     };
   }
+  return decodeText(bytes, fileName, kind);
+}
+
+/** A labelled history or a desk export holds thousands of notices; beyond this the tab would stall. */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+
+const IMPORT_EXTENSIONS = new Set(['csv', 'tsv', 'txt', 'jsonl', 'json']);
+
+/**
+ * Decodes a file to import (a CMS export .csv, often GBK from Excel, or a desk .jsonl) with the same
+ * encoding detection as notices; kind is always 'txt'.
+ */
+export function decodeImportFile(bytes: Uint8Array, fileName: string): DecodeResult {
+  if (!IMPORT_EXTENSIONS.has(extensionOf(fileName))) {
+    return {
+      ok: false,
+      code: 'unsupported',
+      reason: `文件“${fileName}”的类型不受支持，请导入 .csv 或 .jsonl 文件`,
+    };
+  }
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    return {
+      ok: false,
+      code: 'too-large',
+      reason: `文件“${fileName}”过大（${sizeInMb(bytes.length)}），导入文件不超过 ${MAX_IMPORT_BYTES / (1024 * 1024)} MB`,
+    };
+  }
+  return decodeText(bytes, fileName, 'txt');
+}
+
+function decodeText(bytes: Uint8Array, fileName: string, kind: 'txt' | 'html'): DecodeResult {
   const empty: DecodeResult = {
     ok: false,
     code: 'empty',
