@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { classifyNotice, featurise, parseModel, serialiseModel, trainModel } from './index';
+import { makeNotice, TINY_PRIOR } from './test-support/fixtures';
+
+const model = trainModel([], { prior: TINY_PRIOR });
+
+const welfare = makeNotice({
+  title: '关于进一步做好养老服务工作的通知',
+  sections: [
+    ['加强养老服务体系建设', '推进社区养老服务设施建设，完善儿童福利和残疾人福利制度。'],
+    ['做好婚姻登记服务', '规范婚姻登记窗口服务。'],
+  ],
+  issuer: '某区民政局',
+});
+
+describe('classifyNotice', () => {
+  it('ranks the sub-class whose terms fill the title and sections first', () => {
+    const result = classifyNotice(model, welfare);
+    expect(result.top[0]?.path).toBe('民政、扶贫、救灾\\社会福利');
+    expect(result.top).toHaveLength(5);
+    expect(result.level1[0]?.label1).toBe('民政、扶贫、救灾');
+  });
+
+  it('gives the level-1 score as the sum of its leaves, with a consistent ranking', () => {
+    const result = classifyNotice(model, welfare, { k: 122 });
+    const sums = new Map<string, number>();
+    for (const s of result.top) sums.set(s.label1, (sums.get(s.label1) ?? 0) + s.score);
+    for (const { label1, score } of result.level1)
+      expect(score).toBeCloseTo(sums.get(label1) ?? 0, 9);
+    expect(result.level1.reduce((a, b) => a + b.score, 0)).toBeCloseTo(1, 9);
+    for (const s of result.top) expect(s.score1).toBeGreaterThanOrEqual(s.score);
+  });
+
+  it('points evidence at the title and body, never at the header', () => {
+    const withHeader = makeNotice({
+      header: [
+        ['主题分类', '民政、扶贫、救灾\\社会福利'],
+        ['公开主体', '某区民政局'],
+      ],
+      title: '关于进一步做好养老服务工作的通知',
+      body: '养老服务是民生大事。',
+    });
+    const result = classifyNotice(model, withHeader);
+    const evidence = result.top[0]?.evidence ?? [];
+    expect(evidence.map((e) => e.term)).toContain('养老服务');
+    const headerEnd = withHeader.header?.span.end ?? 0;
+    for (const e of evidence) {
+      for (const span of e.spans) {
+        expect(span.start).toBeGreaterThanOrEqual(headerEnd);
+        expect(withHeader.text.slice(span.start, span.end)).toBe(e.term);
+      }
+    }
+  });
+});
+
+describe('header fields never count', () => {
+  const body = { title: '关于做好扶贫工作的通知', body: '巩固脱贫攻坚成果，帮扶贫困户。' };
+  const bare = makeNotice(body);
+  const labelled = makeNotice({
+    ...body,
+    header: [
+      ['索引号', 'SY0024782510202000010'],
+      ['主题分类', '卫生、体育\\卫生'],
+      ['成文日期', '2020-03-30'],
+    ],
+  });
+
+  it('gives the same features and scores with, without, or with a wrong 主题分类 label', () => {
+    const a = featurise(bare, model.settings, model.compiled).values;
+    const b = featurise(labelled, model.settings, model.compiled).values;
+    expect([...b.entries()].sort()).toEqual([...a.entries()].sort());
+    const ra = classifyNotice(model, bare).top.map((s) => [s.path, s.score]);
+    const rb = classifyNotice(model, labelled).top.map((s) => [s.path, s.score]);
+    expect(rb).toEqual(ra);
+  });
+
+  it('ignores a header the parser missed (label lines left in the body)', () => {
+    const missed = makeNotice({
+      ...body,
+      body: `主题分类：\n卫生、体育\\卫生\n索引号：SY001\n${body.body}`,
+    });
+    const features = featurise(missed, model.settings, model.compiled).values;
+    expect([...features.keys()].some((k) => k.includes('卫生') || k.includes('索引'))).toBe(false);
+  });
+
+  it('weights a term in the title above the same term in the body', () => {
+    const inTitle = featurise(
+      makeNotice({ title: '养老服务', body: '通知如下。' }),
+      model.settings,
+      model.compiled,
+    );
+    const inBody = featurise(
+      makeNotice({ title: '通知', body: '养老服务' }),
+      model.settings,
+      model.compiled,
+    );
+    expect(inTitle.values.get('p:养老服务') ?? 0).toBeGreaterThan(
+      inBody.values.get('p:养老服务') ?? 0,
+    );
+  });
+});
+
+describe('model file', () => {
+  it('round-trips through JSON with the same ranking', () => {
+    const again = parseModel(JSON.parse(JSON.stringify(serialiseModel(model))));
+    const a = classifyNotice(model, welfare).top.map((s) => s.path);
+    const b = classifyNotice(again, welfare).top.map((s) => s.path);
+    expect(b).toEqual(a);
+  });
+
+  it('rejects corrupt, wrong-version and wrong-label files with Chinese messages', () => {
+    const good = serialiseModel(model);
+    expect(() => parseModel('not json')).toThrow('模型文件已损坏');
+    expect(() => parseModel({ ...good, schemaVersion: 99 })).toThrow(
+      '模型文件版本不兼容：需要 1，实际为 99',
+    );
+    const { labels: _labels, ...noLabels } = good;
+    void _labels;
+    expect(() => parseModel(noLabels)).toThrow('模型文件已损坏：缺少 labels');
+    expect(() => parseModel({ ...good, labels: good.labels.slice(1) })).toThrow(
+      '分类表与本系统不一致',
+    );
+    expect(() => parseModel({ ...good, weights: [['g:民政', [999, 5]]] })).toThrow('权重无效');
+  });
+});

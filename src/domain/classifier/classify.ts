@@ -1,0 +1,176 @@
+/**
+ * classifyNotice: the top suggestions for a parsed notice, with calibrated scores and evidence
+ * (the terms and sections that moved each suggestion), deterministic for a given model.
+ */
+import type { ParsedNotice, Section, Span } from '../notice/types';
+import { topicKey } from '../taxonomy/taxonomy';
+import { featurise, featuriseText, type Features } from './featurise';
+import type { Model } from './model';
+import { level1Scores, probabilities } from './score';
+import type { Classification, Evidence, SectionEvidence, Suggestion } from './types';
+
+export interface ClassifyOptions {
+  /** How many suggestions; 5 by default. */
+  readonly k?: number;
+  /** Evidence terms per suggestion; 5 by default. */
+  readonly evidenceTerms?: number;
+  /** Sections per suggestion; 2 by default. */
+  readonly evidenceSections?: number;
+}
+
+/** The weight of `feature` for leaf `label` relative to the average leaf: what it does for this leaf. */
+function relativeWeight(model: Model, feature: string, label: number): number {
+  const row = model.weights.get(feature);
+  if (!row) return 0;
+  let own = 0;
+  let sum = 0;
+  for (let i = 0; i < row.labels.length; i++) {
+    const v = row.values[i] ?? 0;
+    sum += v;
+    if (row.labels[i] === label) own = v;
+  }
+  return own - sum / model.labels.length;
+}
+
+/** The readable term behind a feature, or null for features that are not words a clerk would see. */
+function featureTerm(feature: string): string | null {
+  const kind = feature.slice(0, 2);
+  if (kind === 'w:' || kind === 'p:' || kind === 'g:') return feature.slice(2);
+  return null;
+}
+
+function occurrences(features: Features, term: string, headerless: readonly Span[]): Span[] {
+  const spans: Span[] = [];
+  const seen = new Set<number>();
+  for (const region of features.regions) {
+    if (region.start < 0) continue;
+    let at = region.text.indexOf(term);
+    while (at >= 0) {
+      const start = region.start + at;
+      if (!seen.has(start) && headerless.every((h) => start >= h.end || start < h.start)) {
+        seen.add(start);
+        spans.push({ start, end: start + term.length });
+      }
+      at = region.text.indexOf(term, at + 1);
+    }
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+function termEvidence(
+  model: Model,
+  parsed: ParsedNotice,
+  features: Features,
+  label: number,
+  limit: number,
+): Evidence[] {
+  const byTerm = new Map<string, number>();
+  const ngrams = new Map<string, number>();
+  for (const [feature, x] of features.values) {
+    const term = featureTerm(feature);
+    if (term === null) continue;
+    const c = x * relativeWeight(model, feature, label);
+    if (c === 0) continue;
+    if (feature.startsWith('g:')) ngrams.set(term, (ngrams.get(term) ?? 0) + c);
+    else byTerm.set(term, (byTerm.get(term) ?? 0) + c);
+  }
+  // Character n-grams are credited to the longest word or prior term that contains them, so
+  // the clerk sees 社会救助 rather than 会救.
+  const words = [...byTerm.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  for (const [gram, c] of ngrams) {
+    const host = words.find((w) => w.includes(gram));
+    if (host !== undefined) byTerm.set(host, (byTerm.get(host) ?? 0) + c);
+  }
+  const header = parsed.header ? [parsed.header.span] : [];
+  const ranked = [...byTerm.entries()]
+    .filter(([, c]) => c > 0)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const out: Evidence[] = [];
+  for (const [term, weight] of ranked) {
+    // A shorter term inside one already shown adds nothing for the clerk.
+    if (out.some((e) => e.term.includes(term))) continue;
+    const spans = occurrences(features, term, header);
+    if (spans.length === 0) continue;
+    out.push({ term, weight: Math.round(weight * 1000) / 1000, spans });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+function flatten(sections: readonly Section[]): Section[] {
+  return sections.flatMap((s) => [s, ...flatten(s.children)]);
+}
+
+function sectionEvidence(
+  model: Model,
+  parsed: ParsedNotice,
+  sectionFeatures: readonly (readonly [Section, Map<string, number>])[],
+  label: number,
+  limit: number,
+): SectionEvidence[] {
+  const scored = sectionFeatures.map(([section, values]) => {
+    let weight = 0;
+    for (const [feature, x] of values) weight += x * relativeWeight(model, feature, label);
+    return { heading: section.heading, span: section.headingSpan, weight };
+  });
+  void parsed;
+  return scored
+    .filter((s) => s.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.span.start - b.span.start)
+    .slice(0, limit)
+    .map((s) => ({ ...s, weight: Math.round(s.weight * 1000) / 1000 }));
+}
+
+/** Ranks the model's leaves for a notice. Never reads the header's 主题分类. */
+export function classifyNotice(
+  model: Model,
+  parsed: ParsedNotice,
+  options: ClassifyOptions = {},
+): Classification {
+  const k = options.k ?? 5;
+  const features = featurise(parsed, model.settings, model.compiled);
+  const probs = probabilities(model, features.values);
+  const level1 = level1Scores(model, probs);
+  const order = [...probs.keys()].sort((a, b) => (probs[b] ?? 0) - (probs[a] ?? 0) || a - b);
+  const header = parsed.header?.span ?? null;
+  const sectionFeatures = flatten(parsed.sections)
+    .filter((s) => !(header && s.span.start < header.end && header.start < s.span.end))
+    .map(
+      (s) =>
+        [
+          s,
+          featuriseText(
+            parsed.text.slice(s.span.start, s.span.end),
+            model.settings,
+            model.compiled,
+          ),
+        ] as const,
+    );
+  const top: Suggestion[] = order.slice(0, k).map((label) => {
+    const path = model.labels[label] ?? { label1: '', label2: null };
+    return {
+      label1: path.label1,
+      label2: path.label2,
+      path: topicKey(path),
+      score: probs[label] ?? 0,
+      score1: level1.get(path.label1) ?? 0,
+      evidence: termEvidence(model, parsed, features, label, options.evidenceTerms ?? 5),
+      sections: sectionEvidence(
+        model,
+        parsed,
+        sectionFeatures,
+        label,
+        options.evidenceSections ?? 2,
+      ),
+    };
+  });
+  const first = top[0]?.score ?? 0;
+  const second = top[1]?.score ?? 0;
+  return {
+    top,
+    level1: [...level1.entries()]
+      .map(([label1, score]) => ({ label1, score }))
+      .sort((a, b) => b.score - a.score || (a.label1 < b.label1 ? -1 : 1)),
+    uncertain: first < model.calibration.minScore || first - second < model.calibration.minMargin,
+  };
+}

@@ -1,0 +1,251 @@
+/**
+ * The model file (public/model/model.json): its schema, validation and the in-memory form the
+ * scorer uses. Weights are sparse: feature → (leaf index, weight) pairs, weights scaled to ints.
+ */
+import { TAXONOMY, taxonomyLeaves, topicKey, type TopicPath } from '../taxonomy/taxonomy';
+import { ModelError } from './errors';
+import {
+  compileLexicon,
+  DEFAULT_SETTINGS,
+  type CompiledLexicon,
+  type FeaturiserSettings,
+  type Lexicon,
+} from './featurise';
+
+export const MODEL_SCHEMA_VERSION = 1;
+/** Weights are stored as integers of this many thousandths: 3 decimals are far below the noise. */
+const WEIGHT_SCALE = 1000;
+
+/** One feature's weights: parallel arrays of leaf indices and weights. */
+export interface WeightRow {
+  readonly labels: readonly number[];
+  readonly values: readonly number[];
+}
+
+export interface Calibration {
+  /** Logits are divided by it before the softmax. */
+  readonly temperature: number;
+  /** What the temperature was fitted on (`held-out labelled data`, `pseudo-examples` …). */
+  readonly fittedOn: string;
+  /** `uncertain` when the top score is below this … */
+  readonly minScore: number;
+  /** … or the margin to the second is below this. */
+  readonly minMargin: number;
+}
+
+export interface ModelMeta {
+  readonly createdAt: string;
+  readonly generator: string;
+  /** sha-256 of the training inputs. */
+  readonly dataHash: string;
+  readonly trainingSummary: Readonly<Record<string, number>>;
+  readonly metrics: Readonly<Record<string, number>>;
+}
+
+export interface Model {
+  readonly meta: ModelMeta;
+  readonly settings: FeaturiserSettings;
+  /** The leaves, in weight-index order (taxonomyLeaves()). */
+  readonly labels: readonly TopicPath[];
+  readonly lexicon: Lexicon;
+  readonly compiled: CompiledLexicon;
+  readonly calibration: Calibration;
+  readonly weights: ReadonlyMap<string, WeightRow>;
+}
+
+/** The JSON written to disk. */
+export interface ModelFile {
+  readonly schemaVersion: number;
+  readonly createdAt: string;
+  readonly generator: string;
+  readonly settings: FeaturiserSettings;
+  readonly labels: readonly string[];
+  readonly dataHash: string;
+  readonly trainingSummary: Readonly<Record<string, number>>;
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly calibration: Calibration;
+  readonly lexicon: Lexicon;
+  readonly weightScale: number;
+  /** [feature, [leafIndex, scaledWeight, leafIndex, scaledWeight, …]] */
+  readonly weights: readonly (readonly [string, readonly number[]])[];
+}
+
+export function leafKeys(): string[] {
+  return taxonomyLeaves(TAXONOMY).map(topicKey);
+}
+
+export function buildModel(parts: Omit<Model, 'compiled'>): Model {
+  return { ...parts, compiled: compileLexicon(parts.lexicon) };
+}
+
+export function serialiseModel(model: Model): ModelFile {
+  const weights: [string, number[]][] = [];
+  for (const [feature, row] of model.weights) {
+    const flat: number[] = [];
+    row.labels.forEach((label, i) => {
+      const q = Math.round((row.values[i] ?? 0) * WEIGHT_SCALE);
+      if (q !== 0) flat.push(label, q);
+    });
+    if (flat.length > 0) weights.push([feature, flat]);
+  }
+  weights.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return {
+    schemaVersion: MODEL_SCHEMA_VERSION,
+    createdAt: model.meta.createdAt,
+    generator: model.meta.generator,
+    settings: model.settings,
+    labels: model.labels.map(topicKey),
+    dataHash: model.meta.dataHash,
+    trainingSummary: model.meta.trainingSummary,
+    metrics: model.meta.metrics,
+    calibration: model.calibration,
+    lexicon: model.lexicon,
+    weightScale: WEIGHT_SCALE,
+    weights,
+  };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function need<T>(ok: boolean, value: T, what: string): T {
+  if (!ok) throw new ModelError(`模型文件已损坏：缺少或无效的 ${what}`);
+  return value;
+}
+
+function numberRecord(v: unknown, what: string): Record<string, number> {
+  const out: Record<string, number> = Object.create(null) as Record<string, number>;
+  if (v === undefined) return out;
+  if (!isRecord(v)) throw new ModelError(`模型文件已损坏：${what} 应为对象`);
+  for (const [k, n] of Object.entries(v)) if (typeof n === 'number') out[k] = n;
+  return out;
+}
+
+function readSettings(v: unknown): FeaturiserSettings {
+  if (!isRecord(v)) throw new ModelError('模型文件已损坏：缺少 settings');
+  const out: Record<string, number | boolean> = {};
+  for (const [key, fallback] of Object.entries(DEFAULT_SETTINGS)) {
+    const given = v[key];
+    if (typeof given !== typeof fallback) {
+      throw new ModelError(`模型文件已损坏：settings.${key} 缺少或类型错误`);
+    }
+    out[key] = given as number | boolean;
+  }
+  return out as unknown as FeaturiserSettings;
+}
+
+function readLexicon(v: unknown): Lexicon {
+  if (!isRecord(v)) throw new ModelError('模型文件已损坏：缺少 lexicon');
+  const { terms, issuerPatterns, rules } = v;
+  need(Array.isArray(terms) && terms.every((t) => typeof t === 'string'), null, 'lexicon.terms');
+  need(
+    Array.isArray(issuerPatterns) && issuerPatterns.every((t) => typeof t === 'string'),
+    null,
+    'lexicon.issuerPatterns',
+  );
+  need(Array.isArray(rules), null, 'lexicon.rules');
+  const ruleList = (rules as unknown[]).map((r, i) => {
+    if (!isRecord(r) || typeof r.id !== 'string' || typeof r.titlePattern !== 'string') {
+      throw new ModelError(`模型文件已损坏：lexicon.rules 第 ${i + 1} 项无效`);
+    }
+    try {
+      new RegExp(r.titlePattern, 'u');
+      if (typeof r.bodyPattern === 'string') new RegExp(r.bodyPattern, 'u');
+    } catch {
+      throw new ModelError(`模型文件已损坏：规则 ${r.id} 的正则表达式无效`);
+    }
+    return {
+      id: r.id,
+      titlePattern: r.titlePattern,
+      ...(typeof r.bodyPattern === 'string' ? { bodyPattern: r.bodyPattern } : {}),
+    };
+  });
+  return {
+    terms: terms as string[],
+    issuerPatterns: issuerPatterns as string[],
+    rules: ruleList,
+  };
+}
+
+/**
+ * Validates a model file (already JSON-parsed) and builds the in-memory model.
+ * WARNING: throws ModelError with a Chinese message the desk shows as is.
+ */
+export function parseModel(json: unknown): Model {
+  if (!isRecord(json)) throw new ModelError('模型文件已损坏：不是 JSON 对象');
+  const version = json.schemaVersion;
+  if (version === undefined) throw new ModelError('模型文件已损坏：缺少 schemaVersion');
+  if (version !== MODEL_SCHEMA_VERSION) {
+    throw new ModelError(
+      `模型文件版本不兼容：需要 ${MODEL_SCHEMA_VERSION}，实际为 ${String(version)}`,
+    );
+  }
+  const labels = json.labels;
+  if (!Array.isArray(labels)) throw new ModelError('模型文件已损坏：缺少 labels');
+  const expected = leafKeys();
+  if (labels.length !== expected.length || labels.some((l, i) => l !== expected[i])) {
+    const missing = expected.filter((k) => !labels.includes(k));
+    const extra = labels.filter((l) => typeof l !== 'string' || !expected.includes(l));
+    throw new ModelError(
+      `模型文件的分类表与本系统不一致：需要 ${expected.length} 个二级分类，实际为 ${labels.length} 个` +
+        (missing.length > 0 ? `；缺少“${missing.slice(0, 3).join('”“')}”` : '') +
+        (extra.length > 0 ? `；多出“${extra.slice(0, 3).map(String).join('”“')}”` : ''),
+    );
+  }
+  const settings = readSettings(json.settings);
+  const lexicon = readLexicon(json.lexicon);
+  const cal = json.calibration;
+  if (!isRecord(cal) || typeof cal.temperature !== 'number' || !(cal.temperature > 0)) {
+    throw new ModelError('模型文件已损坏：缺少 calibration.temperature');
+  }
+  const scale = typeof json.weightScale === 'number' && json.weightScale > 0 ? json.weightScale : 0;
+  if (scale === 0) throw new ModelError('模型文件已损坏：缺少 weightScale');
+  const rawWeights = json.weights;
+  if (!Array.isArray(rawWeights)) throw new ModelError('模型文件已损坏：缺少 weights');
+  const weights = new Map<string, WeightRow>();
+  for (const entry of rawWeights as unknown[]) {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1])) {
+      throw new ModelError('模型文件已损坏：weights 中有无效的项');
+    }
+    const flat = entry[1] as unknown[];
+    const rowLabels: number[] = [];
+    const values: number[] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      const label = flat[i];
+      const q = flat[i + 1];
+      if (
+        typeof label !== 'number' ||
+        typeof q !== 'number' ||
+        !Number.isInteger(label) ||
+        label < 0 ||
+        label >= expected.length
+      ) {
+        throw new ModelError(`模型文件已损坏：特征“${entry[0]}”的权重无效`);
+      }
+      rowLabels.push(label);
+      values.push(q / scale);
+    }
+    weights.set(entry[0], { labels: rowLabels, values });
+  }
+  const str = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
+  return buildModel({
+    meta: {
+      createdAt: str(json.createdAt, ''),
+      generator: str(json.generator, ''),
+      dataHash: str(json.dataHash, ''),
+      trainingSummary: numberRecord(json.trainingSummary, 'trainingSummary'),
+      metrics: numberRecord(json.metrics, 'metrics'),
+    },
+    settings,
+    labels: taxonomyLeaves(TAXONOMY),
+    lexicon,
+    calibration: {
+      temperature: cal.temperature,
+      fittedOn: str(cal.fittedOn, ''),
+      minScore: typeof cal.minScore === 'number' ? cal.minScore : 0.5,
+      minMargin: typeof cal.minMargin === 'number' ? cal.minMargin : 0.15,
+    },
+    weights,
+  });
+}

@@ -1,0 +1,100 @@
+/**
+ * The knowledge prior (先验知识): hand-written terms per topic, issuer patterns and cataloguing rules.
+ * Written by colleagues in prior/*.json; this module reads and checks them and turns them into
+ * pseudo-examples so that a model trained on no labelled data is the prior itself.
+ */
+import { ModelError } from './errors';
+
+export interface PriorTermEntry {
+  /** `一级\二级` for a sub-class, `一级` for area-level terms. */
+  readonly path: string;
+  readonly terms: readonly string[];
+  /** Terms that alone nearly decide the topic. */
+  readonly strong: readonly string[];
+}
+
+export interface PriorIssuerEntry {
+  /** Substring of the issuer name; the longest matching pattern applies. */
+  readonly pattern: string;
+  readonly path: string;
+  readonly weight: number;
+}
+
+export interface PriorRule {
+  readonly id: string;
+  readonly description: string;
+  /** Regular expression tested on the title. */
+  readonly titlePattern: string;
+  /** `area-other` = `<best level-1>\其他`, else a topic path. */
+  readonly target: string;
+  readonly weight: number;
+  readonly bodyPattern?: string;
+}
+
+export interface KnowledgePrior {
+  readonly terms: readonly PriorTermEntry[];
+  readonly issuers: readonly PriorIssuerEntry[];
+  readonly rules: readonly PriorRule[];
+}
+
+export const EMPTY_PRIOR: KnowledgePrior = { terms: [], issuers: [], rules: [] };
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function stringArray(v: unknown, where: string): string[] {
+  if (!Array.isArray(v) || v.some((s) => typeof s !== 'string')) {
+    throw new ModelError(`先验知识文件已损坏：${where} 应为字符串数组`);
+  }
+  return (v as string[]).filter((s) => s.trim() !== '');
+}
+
+function entries(json: unknown, key: string, file: string): unknown[] {
+  if (!isRecord(json)) throw new ModelError(`先验知识文件已损坏：${file} 不是对象`);
+  const list = json[key];
+  if (!Array.isArray(list)) throw new ModelError(`先验知识文件已损坏：${file} 缺少 ${key}`);
+  return list;
+}
+
+/** Reads the three prior files (already JSON-parsed); throws ModelError on a malformed file. */
+export function readPrior(terms: unknown, issuers: unknown, rules: unknown): KnowledgePrior {
+  const termEntries = entries(terms, 'entries', 'terms.json').map((e, i): PriorTermEntry => {
+    if (!isRecord(e) || typeof e.path !== 'string') {
+      throw new ModelError(`先验知识文件已损坏：terms.json 第 ${i + 1} 项缺少 path`);
+    }
+    return {
+      path: e.path,
+      terms: stringArray(e.terms ?? [], `terms.json ${e.path}.terms`),
+      strong: stringArray(e.strong ?? [], `terms.json ${e.path}.strong`),
+    };
+  });
+  const issuerEntries = entries(issuers, 'entries', 'issuers.json').map(
+    (e, i): PriorIssuerEntry => {
+      if (!isRecord(e) || typeof e.pattern !== 'string' || typeof e.path !== 'string') {
+        throw new ModelError(`先验知识文件已损坏：issuers.json 第 ${i + 1} 项缺少 pattern 或 path`);
+      }
+      return {
+        pattern: e.pattern,
+        path: e.path,
+        weight: typeof e.weight === 'number' ? e.weight : 1,
+      };
+    },
+  );
+  const ruleEntries = entries(rules, 'rules', 'rules.json').map((e, i): PriorRule => {
+    if (!isRecord(e) || typeof e.titlePattern !== 'string' || typeof e.target !== 'string') {
+      throw new ModelError(
+        `先验知识文件已损坏：rules.json 第 ${i + 1} 项缺少 titlePattern 或 target`,
+      );
+    }
+    return {
+      id: typeof e.id === 'string' ? e.id : `rule-${i + 1}`,
+      description: typeof e.description === 'string' ? e.description : '',
+      titlePattern: e.titlePattern,
+      target: e.target,
+      weight: typeof e.weight === 'number' ? e.weight : 1,
+      ...(typeof e.bodyPattern === 'string' ? { bodyPattern: e.bodyPattern } : {}),
+    };
+  });
+  return { terms: termEntries, issuers: issuerEntries, rules: ruleEntries };
+}

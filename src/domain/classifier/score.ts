@@ -1,0 +1,51 @@
+/** Raw scoring: logits over the leaves, the temperature-scaled softmax, level-1 sums. */
+import type { Model, WeightRow } from './model';
+
+export function logits(
+  weights: ReadonlyMap<string, WeightRow>,
+  features: ReadonlyMap<string, number>,
+  labelCount: number,
+): Float64Array {
+  const out = new Float64Array(labelCount);
+  for (const [feature, x] of features) {
+    const row = weights.get(feature);
+    if (!row) continue;
+    for (let i = 0; i < row.labels.length; i++) {
+      const label = row.labels[i] ?? 0;
+      out[label] = (out[label] ?? 0) + x * (row.values[i] ?? 0);
+    }
+  }
+  return out;
+}
+
+/** Softmax of logits / temperature; stable for large logits. */
+export function softmax(z: ArrayLike<number>, temperature = 1): Float64Array {
+  const out = new Float64Array(z.length);
+  let max = -Infinity;
+  for (let i = 0; i < z.length; i++) max = Math.max(max, (z[i] ?? 0) / temperature);
+  let sum = 0;
+  for (let i = 0; i < z.length; i++) {
+    const e = Math.exp((z[i] ?? 0) / temperature - max);
+    out[i] = e;
+    sum += e;
+  }
+  for (let i = 0; i < z.length; i++) out[i] = (out[i] ?? 0) / sum;
+  return out;
+}
+
+/** Calibrated leaf probabilities of a featurised notice. */
+export function probabilities(model: Model, features: ReadonlyMap<string, number>): Float64Array {
+  return softmax(
+    logits(model.weights, features, model.labels.length),
+    model.calibration.temperature,
+  );
+}
+
+/** Level-1 probability = sum of its leaves' probabilities, so the hierarchy is consistent by construction. */
+export function level1Scores(model: Model, probs: ArrayLike<number>): Map<string, number> {
+  const out = new Map<string, number>();
+  model.labels.forEach((path, i) => {
+    out.set(path.label1, (out.get(path.label1) ?? 0) + (probs[i] ?? 0));
+  });
+  return out;
+}
