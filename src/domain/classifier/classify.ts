@@ -103,7 +103,6 @@ function flatten(sections: readonly Section[]): Section[] {
 
 function sectionEvidence(
   model: Model,
-  parsed: ParsedNotice,
   sectionFeatures: readonly (readonly [Section, Map<string, number>])[],
   label: number,
   limit: number,
@@ -113,7 +112,6 @@ function sectionEvidence(
     for (const [feature, x] of values) weight += x * relativeWeight(model, feature, label);
     return { heading: section.heading, span: section.headingSpan, weight };
   });
-  void parsed;
   return scored
     .filter((s) => s.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.span.start - b.span.start)
@@ -155,13 +153,7 @@ export function classifyNotice(
       score: probs[label] ?? 0,
       score1: level1.get(path.label1) ?? 0,
       evidence: termEvidence(model, parsed, features, label, options.evidenceTerms ?? 5),
-      sections: sectionEvidence(
-        model,
-        parsed,
-        sectionFeatures,
-        label,
-        options.evidenceSections ?? 2,
-      ),
+      sections: sectionEvidence(model, sectionFeatures, label, options.evidenceSections ?? 2),
     };
   });
   const first = top[0]?.score ?? 0;

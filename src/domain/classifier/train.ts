@@ -183,6 +183,38 @@ export function pseudoExamples(prior: KnowledgePrior, perTerm = 1, seed = 7): La
   return out;
 }
 
+/**
+ * Pseudo full notices for calibration: a title from the entry's terms and a body that mixes the
+ * entry's terms with its area's and with terms of other classes, as real notices stray off-topic.
+ * Confidence on them is closer to that on real notices than on the short pseudo titles.
+ */
+export function pseudoNotices(prior: KnowledgePrior, seed = 1007, perLeaf = 3): LabelledExample[] {
+  const random = prng(seed);
+  const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(random() * list.length)];
+  const areaTerms = new Map<string, string[]>();
+  const all: string[] = [];
+  for (const e of prior.terms) {
+    all.push(...e.terms);
+    if (!LEAF_INDEX.has(e.path)) areaTerms.set(e.path, [...e.terms]);
+  }
+  const out: LabelledExample[] = [];
+  for (const entry of prior.terms) {
+    const index = LEAF_INDEX.get(entry.path);
+    const path = index === undefined ? undefined : LEAVES[index];
+    if (!path || entry.terms.length === 0) continue;
+    const area = areaTerms.get(path.label1) ?? [];
+    for (let n = 0; n < perLeaf; n++) {
+      const own = (): string => pick(entry.terms) ?? '';
+      const sentences: string[] = [];
+      sentences.push(`进一步做好${own()}工作，加强${pick(area) ?? own()}。`);
+      for (let i = 0; i < 8; i++) sentences.push(`同时统筹${pick(all) ?? ''}等有关工作。`);
+      const text = `关于做好${own()}工作的通知\n${sentences.join('')}`;
+      out.push({ text, path, source: 'pseudo-notice' });
+    }
+  }
+  return out;
+}
+
 interface Prepared {
   readonly features: Map<string, number>;
   /** Leaves the label allows: one, or all leaves of a class labelled at level 1. */
@@ -388,8 +420,8 @@ function withCalibration(
   let fittedOn = `${held?.length ?? 0} held-out labelled examples`;
   if (!held || held.length === 0) {
     if (!prior) return model;
-    held = pseudoExamples(prior, 1, (options.seed ?? 7) + 1000);
-    fittedOn = `${held.length} pseudo-examples of another draw (no held-out labelled data)`;
+    held = pseudoNotices(prior, (options.seed ?? 7) + 1000);
+    fittedOn = `${held.length} pseudo-notices written from the prior (no held-out labelled data)`;
   }
   const rows = prepare(held, model.settings, model.compiled, parse).map((p) => ({
     logits: scoreLogits(model.weights, p.features, model.labels.length),

@@ -1,0 +1,182 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { expectedCalibrationError, fitTemperature } from './calibrate';
+import { crossValidate, evaluate } from './evaluate';
+import {
+  classifyNotice,
+  readLabelledJsonl,
+  trainModel,
+  updateModel,
+  type LabelledExample,
+} from './index';
+import { parseModel } from './model';
+import { plainNotice } from './plain';
+import { prng } from './train';
+import { softmax } from './score';
+import { makeNotice, TINY_PRIOR } from './test-support/fixtures';
+
+const model = trainModel([], { prior: TINY_PRIOR });
+
+describe('calibration', () => {
+  it('cools an over-confident model: temperature > 1 and a lower ECE after scaling', () => {
+    const random = prng(3);
+    // Synthetic 4-class data: the true class wins only 60% of the time, but by a huge margin.
+    const rows = Array.from({ length: 600 }, () => {
+      const target = Math.floor(random() * 4);
+      const winner = random() < 0.6 ? target : (target + 1) % 4;
+      const logits = [0, 0, 0, 0];
+      logits[winner] = 8;
+      return { logits, target };
+    });
+    const t = fitTemperature(rows);
+    expect(t).toBeGreaterThan(1);
+    const ece = (temperature: number): number =>
+      expectedCalibrationError(
+        rows.map((r) => {
+          const p = softmax(r.logits, temperature);
+          const top = p.indexOf(Math.max(...p));
+          return { confidence: p[top] ?? 0, correct: top === r.target };
+        }),
+      );
+    expect(ece(t)).toBeLessThan(ece(1) / 2);
+  });
+});
+
+describe('updateModel', () => {
+  it('moves the prediction toward the label the clerk confirmed', () => {
+    const notice = makeNotice({
+      title: '关于农村养老服务和种植补贴的通知',
+      body: '农产品和养老服务。',
+    });
+    const target = { label1: '农业、林业、水利', label2: '农业、畜牧业、渔业' };
+    const before =
+      classifyNotice(model, notice, { k: 122 }).top.find((s) => s.label2 === target.label2)
+        ?.score ?? 0;
+    let learnt = model;
+    for (let i = 0; i < 3; i++) learnt = updateModel(learnt, { parsed: notice, path: target });
+    const result = classifyNotice(learnt, notice, { k: 122 });
+    const after = result.top.find((s) => s.label2 === target.label2)?.score ?? 0;
+    expect(after).toBeGreaterThan(before);
+    expect(result.top[0]?.label2).toBe(target.label2);
+    // The original model is untouched: the desk can undo by keeping it.
+    expect(
+      classifyNotice(model, notice, { k: 122 }).top.find((s) => s.label2 === target.label2)?.score,
+    ).toBe(before);
+  });
+});
+
+describe('crossValidate', () => {
+  it('never trains on an example of the fold it tests', () => {
+    const examples: LabelledExample[] = Array.from({ length: 23 }, (_, i) => ({
+      text: `关于学校第${i}号的通知`,
+      path: { label1: '科技、教育', label2: '教育' },
+    }));
+    const seen: LabelledExample[][] = [];
+    const { folds } = crossValidate(examples, 5, (train) => {
+      seen.push([...train]);
+      return model;
+    });
+    expect(folds).toHaveLength(5);
+    const tested = new Set<number>();
+    folds.forEach((f, i) => {
+      for (const t of f.testIndices) {
+        expect(f.trainIndices).not.toContain(t);
+        expect(seen[i]).not.toContain(examples[t]);
+        tested.add(t);
+      }
+      expect(f.trainIndices.length + f.testIndices.length).toBe(examples.length);
+    });
+    expect(tested.size).toBe(examples.length);
+  });
+});
+
+describe('evaluate', () => {
+  it('reports top-1/top-3 at both levels and flags the confusion', () => {
+    const e = evaluate(model, [
+      { text: '关于加强职业教育和学校建设的通知', path: { label1: '科技、教育', label2: '教育' } },
+      {
+        text: '关于做好疫情防控和医院管理的通知',
+        path: { label1: '农业、林业、水利', label2: null },
+      },
+    ]);
+    expect(e.n).toBe(2);
+    expect(e.n2).toBe(1);
+    expect(e.top1Level1).toBe(0.5);
+    expect(e.top1Level2).toBe(1);
+    expect(e.confused[0]).toEqual({ gold: '农业、林业、水利', predicted: '卫生、体育', count: 1 });
+  });
+});
+
+describe('readLabelledJsonl', () => {
+  it('reads every separator, level-1-only labels and label1/label2, and reports unknown labels', () => {
+    const text = [
+      JSON.stringify({ id: 'a', text: '甲', label: '民政、扶贫、救灾\\社会福利' }),
+      JSON.stringify({ text: '乙', label: '民政、扶贫、救灾-其他', extra: 1 }),
+      JSON.stringify({ text: '丙', label: '科技、教育/教育' }),
+      JSON.stringify({ text: '丁', label: '科技、教育' }),
+      JSON.stringify({ text: '戊', label1: '卫生、体育', label2: '卫生' }),
+      JSON.stringify({ text: '己', label: '天文、地理' }),
+      'not json',
+      '',
+    ].join('\n');
+    const { examples, errors } = readLabelledJsonl(text);
+    expect(examples.map((e) => [e.id, e.path.label1, e.path.label2])).toEqual([
+      ['a', '民政、扶贫、救灾', '社会福利'],
+      ['2', '民政、扶贫、救灾', '其他'],
+      ['3', '科技、教育', '教育'],
+      ['4', '科技、教育', null],
+      ['5', '卫生、体育', '卫生'],
+    ]);
+    expect(errors.map((e) => e.line)).toEqual([6, 7]);
+    expect(errors[0]?.message).toContain('天文、地理');
+  });
+});
+
+const shippedUrl = new URL('../../../public/model/model.json', import.meta.url);
+const chongmingUrl = new URL(
+  '../../../../shared/samples/chongming-2020-minzheng.txt',
+  import.meta.url,
+);
+
+describe.skipIf(!existsSync(shippedUrl))('shipped model', () => {
+  const shipped = parseModel(JSON.parse(readFileSync(shippedUrl, 'utf8')) as unknown);
+
+  it('files a Shanghai-style 民政 work plan under 民政、扶贫、救灾\\其他, with or without its header label', () => {
+    const body = {
+      title: '2020年某区民政工作要点',
+      sections: [
+        [
+          '进一步推进社会救助',
+          '做好低保、特困供养和临时救助，推进养老服务和殡葬管理，规范婚姻登记。',
+        ],
+        ['进一步创新社区治理', '推进社区治理和社会组织建设，加强慈善捐赠管理和志愿服务。'],
+      ] as const,
+      issuer: '上海市某区民政局',
+    };
+    for (const notice of [
+      makeNotice(body),
+      makeNotice({
+        ...body,
+        header: [
+          ['主题分类', '民政、扶贫、救灾-其他'],
+          ['公开主体', '上海市某区民政局'],
+        ],
+      }),
+      makeNotice({ ...body, header: [['主题分类', '工业、交通\\交通']] }),
+    ]) {
+      expect(classifyNotice(shipped, notice).top[0]?.path).toBe('民政、扶贫、救灾\\其他');
+    }
+  });
+
+  // Reads /work/shared; a fresh clone has none and the fixture above covers the same behaviour.
+  it.skipIf(!existsSync(chongmingUrl))(
+    'ranks the Chongming 民政 work plan 民政、扶贫、救灾\\其他 first, header or not (skipped without ../shared)',
+    () => {
+      const text = readFileSync(chongmingUrl, 'utf8').replace(/^\uFEFF/, '');
+      const headerless = text.replace(/^[\s\S]*?(?=局机关各科室)/, '');
+      for (const t of [text, headerless]) {
+        expect(classifyNotice(shipped, plainNotice(t)).top[0]?.path).toBe('民政、扶贫、救灾\\其他');
+      }
+    },
+  );
+});
