@@ -10,7 +10,10 @@ export interface FeaturiserSettings {
   /** Character n-gram lengths over runs of Chinese characters. */
   readonly ngramMin: number;
   readonly ngramMax: number;
-  /** Also add Intl.Segmenter words of two or more characters. */
+  /**
+   * Also add Intl.Segmenter words of two or more characters, in the title and headings only: the
+   * segmenter costs ~2 ms per 1,000 characters and in the body the n-grams carry the same words.
+   */
   readonly words: boolean;
   readonly titleWeight: number;
   readonly headingWeight: number;
@@ -115,13 +118,17 @@ function count(map: Map<string, number>, key: string, by = 1): void {
 }
 
 /** Counts of n-grams and words in one region. */
-function textCounts(text: string, settings: FeaturiserSettings): Map<string, number> {
+function textCounts(
+  text: string,
+  settings: FeaturiserSettings,
+  withWords: boolean,
+): Map<string, number> {
   const counts = new Map<string, number>();
   for (const run of text.match(HAN_RUN) ?? []) {
     for (let n = settings.ngramMin; n <= settings.ngramMax; n++) {
       for (let i = 0; i + n <= run.length; i++) count(counts, `g:${run.slice(i, i + n)}`);
     }
-    if (settings.words) for (const w of words(run)) count(counts, `w:${w}`);
+    if (withWords) for (const w of words(run)) count(counts, `w:${w}`);
   }
   return counts;
 }
@@ -215,7 +222,7 @@ export function featurise(
     const text = byKind[kind];
     if (text === '') continue;
     const w = regionWeight(kind, settings);
-    addNormalised(values, textCounts(text, settings), w, '', 1);
+    addNormalised(values, textCounts(text, settings, settings.words && kind !== 'body'), w, '', 1);
     addNormalised(values, termCounts(text, lexicon), w, 'p:', 1.5);
   }
   const issuer = parsed.issuer?.text ?? '';
@@ -237,7 +244,7 @@ export function featuriseText(
   lexicon: CompiledLexicon,
 ): Map<string, number> {
   const values = new Map<string, number>();
-  addNormalised(values, textCounts(text, settings), 1, '', 1);
+  addNormalised(values, textCounts(text, settings, false), 1, '', 1);
   addNormalised(values, termCounts(text, lexicon), 1, 'p:', 1.5);
   return values;
 }

@@ -435,6 +435,9 @@ function withCalibration(
   return { ...model, calibration };
 }
 
+/** Features an incremental update touches, strongest first. */
+const UPDATE_FEATURES = 600;
+
 /**
  * Learns from one confirmed or overridden notice: a few gradient steps on its features only, so
  * pending suggestions change at once without a full retrain. Returns a new model; the old one is
@@ -449,13 +452,18 @@ export function updateModel(
   if (targets.length === 0) return model;
   const labelCount = model.labels.length;
   const values = featurise(example.parsed, model.settings, model.compiled).values;
-  const names = [...values.keys()];
+  // The strongest features carry the lesson (title, headings, prior terms); a long body's many
+  // faint n-grams would cost time for a change too small to matter.
+  const names = [...values.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, UPDATE_FEATURES)
+    .map(([f]) => f);
   const rows = names.map((f) => dense(model.weights.get(f), labelCount));
   const x = names.map((f, i): [number, number] => [i, values.get(f) ?? 0]);
   const centre = rows.map((r) => Float64Array.from(r));
   const lambdas = names.map(() => 0.01);
-  const steps = options.steps ?? 5;
-  const rate = options.learningRate ?? 0.5;
+  const steps = options.steps ?? 3;
+  const rate = options.learningRate ?? 0.3;
   for (let s = 0; s < steps; s++) step(rows, centre, lambdas, x, targets, rate, labelCount);
   const weights = new Map(model.weights);
   names.forEach((f, i) => {
