@@ -1,9 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return <h1>公文主题标注台</h1>;
-}
+import { App } from './App';
+import './app.css';
 
 const root = document.getElementById('root');
 if (root) {

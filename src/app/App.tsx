@@ -1,0 +1,59 @@
+import { useCallback, useRef, useState } from 'react';
+import { DropOverlay } from '../features/intake/DropOverlay';
+import { IntakePanel } from '../features/intake/IntakePanel';
+import { QueuePane } from '../features/queue/QueuePane';
+import { ReviewPane, type ReviewHandle } from '../features/review/ReviewPane';
+import { useT } from '../features/settings/i18n';
+import { useDesk } from '../store';
+import { Header, StorageBanners } from './Header';
+import { ShortcutDialog, ShortcutFooter } from './ShortcutLegend';
+import { useShortcuts } from './useShortcuts';
+
+/** Nothing the clerk decided may be shown, or overwritten, before the saved notices are loaded. */
+function HydrationGate({ children }: { readonly children: React.ReactNode }) {
+  const t = useT();
+  const hydrated = useDesk((s) => s.hydrated);
+  if (!hydrated) {
+    return (
+      <div className="loading" role="status">
+        <span className="spinner" aria-hidden="true" />
+        {t('loading')}
+      </div>
+    );
+  }
+  return children;
+}
+
+function Desk() {
+  const review = useRef<ReviewHandle>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const toggleHelp = useCallback(() => setHelpOpen((v) => !v), []);
+  const closeHelp = useCallback(() => setHelpOpen(false), []);
+  useShortcuts(review, toggleHelp);
+  return (
+    <div className="desk">
+      <Header onHelp={toggleHelp} />
+      <StorageBanners />
+      <div className="desk-body">
+        <aside className="left-pane">
+          <IntakePanel />
+          <QueuePane />
+        </aside>
+        <main className="review-pane">
+          <ReviewPane ref={review} />
+        </main>
+      </div>
+      <ShortcutFooter />
+      <ShortcutDialog open={helpOpen} onClose={closeHelp} />
+      <DropOverlay />
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <HydrationGate>
+      <Desk />
+    </HydrationGate>
+  );
+}

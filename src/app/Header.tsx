@@ -1,0 +1,78 @@
+import { useShallow } from 'zustand/react/shallow';
+import { ExportBar } from '../features/export/ExportBar';
+import { LanguageSwitch } from '../features/settings/LanguageSwitch';
+import { useT, type MessageKey } from '../features/settings/i18n';
+import { useDesk } from '../store';
+import { selectProgress } from '../store/selectors';
+
+const STORAGE_MESSAGES: ReadonlyMap<string, MessageKey> = new Map([
+  ['unavailable', 'storageUnavailable'],
+  ['quota', 'storageQuota'],
+  ['conflict', 'storageConflict'],
+  ['newer-version', 'storageNewer'],
+] as const);
+
+function ModelStatus() {
+  const t = useT();
+  const model = useDesk((s) => s.model);
+  let text = t('modelLoading');
+  if (model.status === 'ready') {
+    text = model.info ? t('modelReadyInfo', { labels: model.info.labels }) : t('modelReady');
+  } else if (model.status === 'error') {
+    text = t('modelError');
+  }
+  return (
+    <span
+      role="status"
+      aria-label={t('modelStatus')}
+      className={`chip chip-model-${model.status}`}
+      title={model.message ?? model.info?.source ?? undefined}
+    >
+      <span className="chip-dot" aria-hidden="true" />
+      {text}
+    </span>
+  );
+}
+
+function Progress() {
+  const t = useT();
+  const { done, total } = useDesk(useShallow(selectProgress));
+  return (
+    <span className="progress-summary">
+      <span>{t('progress', { done, total })}</span>
+      <span className="mini-bar" aria-hidden="true">
+        <span style={{ width: `${total ? (100 * done) / total : 0}%` }} />
+      </span>
+    </span>
+  );
+}
+
+/** Storage problems the clerk must know about: work may not be saved. */
+export function StorageBanners() {
+  const t = useT();
+  const storage = useDesk((s) => s.storage);
+  const key = STORAGE_MESSAGES.get(storage.status);
+  if (!key) return null;
+  return (
+    <div role="alert" className="banner banner-warning">
+      {storage.message ?? t(key)}
+    </div>
+  );
+}
+
+export function Header({ onHelp }: { readonly onHelp: () => void }) {
+  const t = useT();
+  return (
+    <header className="app-header">
+      <h1 className="app-title">{t('appTitle')}</h1>
+      <Progress />
+      <ModelStatus />
+      <div className="header-spacer" />
+      <ExportBar />
+      <LanguageSwitch />
+      <button type="button" className="icon-button" aria-label={t('help')} onClick={onHelp}>
+        ?
+      </button>
+    </header>
+  );
+}

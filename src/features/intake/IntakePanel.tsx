@@ -1,0 +1,167 @@
+import { useState, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useDesk } from '../../store';
+import { useT } from '../settings/i18n';
+
+const ACCEPT = '.txt,.html,.htm,.docx';
+
+interface PasteMessage {
+  readonly kind: 'error' | 'info';
+  readonly text: string;
+}
+
+/** Paste a notice, upload files, watch the import and see what could not be read. */
+export function IntakePanel() {
+  const t = useT();
+  const addPaste = useDesk((s) => s.addPaste);
+  const addFiles = useDesk((s) => s.addFiles);
+  const select = useDesk((s) => s.select);
+  const [text, setText] = useState('');
+  const [message, setMessage] = useState<PasteMessage | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function add(): Promise<void> {
+    if (busy) return;
+    setBusy(true);
+    try {
+      const result = await addPaste(text);
+      const first = result.errors[0];
+      if (first) {
+        setMessage({ kind: 'error', text: first.reason });
+        return;
+      }
+      setText('');
+      if (result.firstId !== null) select(result.firstId);
+      setMessage(
+        result.duplicates > 0 && result.added === 0
+          ? { kind: 'info', text: t('duplicates', { n: result.duplicates }) }
+          : null,
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function upload(files: FileList | null): Promise<void> {
+    if (!files || files.length === 0) return;
+    const result = await addFiles([...files]);
+    if (result.firstId !== null && useDesk.getState().selectedId === null) select(result.firstId);
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>): void {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void add();
+    }
+  }
+
+  return (
+    <section className="intake" aria-label={t('intake')}>
+      <label className="field-label" htmlFor="paste-box">
+        {t('pasteLabel')}
+      </label>
+      <textarea
+        id="paste-box"
+        className="paste-box"
+        rows={3}
+        placeholder={t('pastePlaceholder')}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          if (message) setMessage(null);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <div className="intake-actions">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void add()}
+          aria-keyshortcuts="Control+Enter"
+        >
+          {t('add')}
+        </button>
+        <label className="button file-button">
+          {t('upload')}
+          <input
+            type="file"
+            multiple
+            accept={ACCEPT}
+            className="visually-hidden"
+            onChange={(e) => {
+              const input = e.currentTarget;
+              void upload(input.files).finally(() => {
+                // Reset so choosing the same file again still fires a change.
+                input.value = '';
+              });
+            }}
+          />
+        </label>
+        <span className="hint">{t('uploadHint')}</span>
+      </div>
+      {message ? (
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={`message-${message.kind}`}
+        >
+          {message.text}
+        </p>
+      ) : null}
+      <IntakeProgress />
+      <RejectedFiles />
+    </section>
+  );
+}
+
+function IntakeProgress() {
+  const t = useT();
+  const { running, done, total } = useDesk(
+    useShallow((s) => ({ running: s.intake.running, done: s.intake.done, total: s.intake.total })),
+  );
+  const cancel = useDesk((s) => s.cancelIntake);
+  if (!running) return null;
+  return (
+    <div className="intake-progress">
+      <div
+        role="progressbar"
+        aria-label={t('intakeProgress')}
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={done}
+        aria-valuetext={t('intakeRunning', { done, total })}
+        className="progress"
+      >
+        <div className="progress-fill" style={{ width: `${total ? (100 * done) / total : 0}%` }} />
+      </div>
+      <span className="progress-text">{t('intakeRunning', { done, total })}</span>
+      <button type="button" onClick={cancel}>
+        {t('cancelIntake')}
+      </button>
+    </div>
+  );
+}
+
+function RejectedFiles() {
+  const t = useT();
+  const errors = useDesk((s) => s.intake.errors);
+  const dismiss = useDesk((s) => s.dismissIntakeErrors);
+  if (errors.length === 0) return null;
+  return (
+    <div role="alert" className="rejected">
+      <div className="rejected-head">
+        <strong>{t('rejectedCount', { n: errors.length })}</strong>
+        <button type="button" className="small" onClick={dismiss} aria-label={t('dismissRejected')}>
+          {t('close')}
+        </button>
+      </div>
+      <ul aria-label={t('rejected')}>
+        {errors.map((e, i) => (
+          <li key={`${i}-${e.name}`}>
+            <span className="rejected-name">{e.name}</span>
+            <span className="rejected-reason">{e.reason}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
