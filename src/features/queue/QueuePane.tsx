@@ -8,15 +8,10 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import {
-  STATUS_LABELS,
-  noticeStatus,
-  type NoticeRecord,
-  type NoticeStatus,
-} from '../../domain/desk/record';
+import { noticeStatus, type NoticeRecord, type NoticeStatus } from '../../domain/desk/record';
 import { useDesk } from '../../store';
 import { selectVisibleIds } from '../../store/selectors';
-import { useT, type MessageKey, type Translate } from '../settings/i18n';
+import { STATUS_MESSAGE, useT, type MessageKey, type Translate } from '../settings/i18n';
 import { pathLabel, percent } from '../review/pathLabel';
 
 type SortKey = ReturnType<typeof useDesk.getState>['sort']['key'];
@@ -51,11 +46,11 @@ function buildColumns(t: Translate): ColumnDef<NoticeRecord, string>[] {
   // Same order as COLUMNS: the header row is drawn from COLUMNS, the cells from these definitions.
   return [
     col.accessor((r) => noticeTitle(r, t), { id: 'title' }),
-    col.accessor((r) => STATUS_LABELS[noticeStatus(r)], {
+    col.accessor((r) => t(STATUS_MESSAGE[noticeStatus(r)]), {
       id: 'status',
       cell: ({ row }) => {
         const status = noticeStatus(row.original);
-        return <span className={`status status-${status}`}>{STATUS_LABELS[status]}</span>;
+        return <span className={`status status-${status}`}>{t(STATUS_MESSAGE[status])}</span>;
       },
     }),
     col.accessor((r) => r.suggestions?.[0]?.path.label1 ?? '', {
@@ -160,7 +155,7 @@ export function QueuePane() {
         >
           {STATUS_FILTERS.map((s) => (
             <option key={s} value={s}>
-              {s === 'all' ? t('all') : STATUS_LABELS[s]}
+              {s === 'all' ? t('all') : t(STATUS_MESSAGE[s])}
             </option>
           ))}
         </select>

@@ -1,11 +1,11 @@
 import { useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import type { Classification } from '../../domain/classifier/types';
-import { STATUS_LABELS, noticeStatus, type NoticeRecord } from '../../domain/desk/record';
+import { noticeStatus, type NoticeRecord } from '../../domain/desk/record';
 import { parseNotice } from '../../domain/notice';
 import type { ParsedNotice } from '../../domain/notice/types';
 import { topicKey, type TopicPath } from '../../domain/taxonomy/taxonomy';
 import { useDesk } from '../../store';
-import { useT } from '../settings/i18n';
+import { STATUS_MESSAGE, useT } from '../settings/i18n';
 import { MetaCard } from './MetaCard';
 import { NoticeText } from './NoticeText';
 import { Outline } from './Outline';
@@ -133,10 +133,10 @@ function NoticeReview({ record, ref }: NoticeReviewProps) {
       <header className="review-head">
         <h2 className="review-title">{title}</h2>
         <div className="review-status">
-          <span className={`status status-${status}`}>{STATUS_LABELS[status]}</span>
+          <span className={`status status-${status}`}>{t(STATUS_MESSAGE[status])}</span>
           {record.decision ? (
             <span className="decided">
-              {t('decided')}：{pathLabel(record.decision.path)}
+              {t('decided', { path: pathLabel(record.decision.path) })}
             </span>
           ) : null}
         </div>

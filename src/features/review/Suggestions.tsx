@@ -110,7 +110,7 @@ export const Suggestions = memo(function Suggestions({
                       </span>
                     ) : null}
                     {terms.length > 0
-                      ? `${t('evidence')}：${terms.join('、')}`
+                      ? t('evidence', { terms: terms.join('、') })
                       : state === 'ready'
                         ? t('noEvidence')
                         : ''}
