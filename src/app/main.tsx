@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startDesk } from '../store/boot';
 import { App } from './App';
 import './app.css';
 
@@ -10,4 +11,5 @@ if (root) {
       <App />
     </StrictMode>,
   );
+  void startDesk();
 }

@@ -61,23 +61,39 @@ interface Props {
 export function ReviewPane({ ref }: Props) {
   const t = useT();
   const record = useDesk((s) => (s.selectedId === null ? undefined : s.byId.get(s.selectedId)));
-  if (!record) {
-    return (
-      <div className="review-empty">
-        <p>{t('nothingSelected')}</p>
-      </div>
-    );
-  }
-  // Keyed by notice so the staged choice and evidence preview start fresh on every notice.
-  return <NoticeReview key={record.id} record={record} ref={ref} />;
+  const [last, setLast] = useState<LastDecision | null>(null);
+  return (
+    <>
+      {last ? (
+        <p role="status" className="last-decision">
+          {t('lastDecision', { title: last.title, path: pathLabel(last.path) })}
+        </p>
+      ) : null}
+      {record ? (
+        // Keyed by notice so the staged choice and evidence preview start fresh on every notice.
+        <NoticeReview key={record.id} record={record} ref={ref} onDecided={setLast} />
+      ) : (
+        <div className="review-empty">
+          <p>{t('nothingSelected')}</p>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The decision just made, shown after the desk moves on so the clerk can still see it and undo. */
+interface LastDecision {
+  readonly title: string;
+  readonly path: TopicPath;
 }
 
 interface NoticeReviewProps {
   readonly record: NoticeRecord;
   readonly ref?: Ref<ReviewHandle> | undefined;
+  readonly onDecided: (decision: LastDecision) => void;
 }
 
-function NoticeReview({ record, ref }: NoticeReviewProps) {
+function NoticeReview({ record, ref, onDecided }: NoticeReviewProps) {
   const t = useT();
   const current = useDesk((s) => (s.current?.id === record.id ? s.current : null));
   const modelStatus = useDesk((s) => s.model.status);
@@ -104,12 +120,14 @@ function NoticeReview({ record, ref }: NoticeReviewProps) {
     [baseHighlights, evidence],
   );
 
+  const title = record.meta.title ?? parsed?.title?.text ?? record.source.name ?? t('untitled');
   const first = items[0];
   const target = chosen ?? first?.path ?? null;
 
   function decideAndMoveOn(path: TopicPath | null | undefined): void {
     if (!path) return;
     decide(record.id, path);
+    onDecided({ title, path });
     selectNext();
   }
 
@@ -120,9 +138,12 @@ function NoticeReview({ record, ref }: NoticeReviewProps) {
     toggleEvidence: () => setShowEvidence((v) => !v),
   }));
 
-  const state = modelStatus === 'error' ? 'modelError' : current?.pending ? 'computing' : 'ready';
+  const waiting =
+    modelStatus === 'loading' ||
+    (current?.pending ?? false) ||
+    (current === null && record.suggestions === null);
+  const state = modelStatus === 'error' ? 'modelError' : waiting ? 'computing' : 'ready';
   const status = noticeStatus(record);
-  const title = record.meta.title ?? parsed?.title?.text ?? t('untitled');
 
   let confirmLabel = t('confirmNothing');
   if (chosen) confirmLabel = t('confirmChosen', { path: pathLabel(chosen) });

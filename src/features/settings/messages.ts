@@ -4,6 +4,9 @@
  * Lives under features (not app) because every feature uses it and features never import the app shell.
  */
 import type { NoticeStatus } from '../../domain/desk/record';
+import type { Language } from '../../store/types';
+
+export type { Language };
 
 const zh = {
   appTitle: '公文主题标注台',
@@ -60,6 +63,7 @@ const zh = {
   // review
   review: '审阅',
   nothingSelected: '从左侧队列选择一条公文，或粘贴、上传新的公文。',
+  lastDecision: '已标注《{title}》：{path}（按 z 撤销）',
   noticeText: '公文正文',
   showEvidence: '显示依据',
   suggestions: '分类建议',
@@ -131,7 +135,6 @@ export const STATUS_MESSAGE: Readonly<Record<NoticeStatus, MessageKey>> = {
   confirmed: 'statusConfirmed',
   overridden: 'statusOverridden',
 };
-export type Language = 'zh' | 'en';
 
 const en: Readonly<Record<MessageKey, string>> = {
   appTitle: 'Notice Topic Desk',
@@ -185,6 +188,7 @@ const en: Readonly<Record<MessageKey, string>> = {
   noMatch: 'No notice matches the filter',
   review: 'Review',
   nothingSelected: 'Select a notice in the queue, or paste or upload new ones.',
+  lastDecision: 'Labelled “{title}”: {path} (z to undo)',
   noticeText: 'Notice text',
   showEvidence: 'Show evidence',
   suggestions: 'Suggestions',

@@ -1,0 +1,20 @@
+/** The desk's one store, built from typed slices; components read it through narrow selectors. */
+import { create } from 'zustand';
+import { createExportSlice } from './exporting';
+import { createNoticesSlice } from './notices';
+import { createQueueSlice } from './queue';
+import { createReviewSlice } from './review';
+import { createSettingsSlice } from './settings';
+import type { DeskState } from './types';
+
+export const useDesk = create<DeskState>()((...a) => ({
+  ...createNoticesSlice(...a),
+  ...createReviewSlice(...a),
+  ...createQueueSlice(...a),
+  ...createSettingsSlice(...a),
+  ...createExportSlice(...a),
+  storage: { status: 'ok', message: null },
+  model: { status: 'loading', info: null, message: null },
+}));
+
+export type { DeskState } from './types';

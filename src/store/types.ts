@@ -1,0 +1,101 @@
+/** The desk's state, as typed slices of one zustand store. */
+import type { StateCreator } from 'zustand';
+import type { Classification } from '../domain/classifier/types';
+import type { NoticeRecord } from '../domain/desk/record';
+import type { QueueFilter, QueueSort } from '../domain/desk/queue';
+import type { PathSeparator, TopicPath } from '../domain/taxonomy/taxonomy';
+import type { ModelInfo } from '../workers/protocol';
+
+export interface IntakeError {
+  /** File name, or 粘贴 for a paste. */
+  readonly name: string;
+  /** Chinese. */
+  readonly reason: string;
+}
+
+export interface IntakeResult {
+  readonly added: number;
+  readonly duplicates: number;
+  readonly errors: readonly IntakeError[];
+  readonly firstId: string | null;
+}
+
+export interface NoticesSlice {
+  readonly hydrated: boolean;
+  /** Arrival order. */
+  readonly ids: readonly string[];
+  readonly byId: ReadonlyMap<string, NoticeRecord>;
+  readonly intake: {
+    readonly running: boolean;
+    readonly done: number;
+    readonly total: number;
+    readonly errors: readonly IntakeError[];
+  };
+  readonly canUndo: boolean;
+  addPaste(text: string): Promise<IntakeResult>;
+  addFiles(files: readonly File[]): Promise<IntakeResult>;
+  cancelIntake(): void;
+  dismissIntakeErrors(): void;
+  decide(id: string, path: TopicPath): void;
+  undo(): void;
+  importDeskJsonl(file: File): Promise<void>;
+}
+
+export interface ReviewSlice {
+  readonly selectedId: string | null;
+  /** The selected notice's full classification (with evidence), computed when it is selected. */
+  readonly current: {
+    readonly id: string;
+    readonly pending: boolean;
+    readonly classification: Classification | null;
+  } | null;
+  select(id: string | null): void;
+  selectNext(): void;
+  selectPrevious(): void;
+}
+
+export interface QueueSlice {
+  readonly filter: QueueFilter;
+  readonly sort: QueueSort;
+  setFilter(filter: Partial<QueueFilter>): void;
+  setSort(sort: QueueSort): void;
+}
+
+/** The UI's language: Chinese first, English as a switch. */
+export type Language = 'zh' | 'en';
+
+export interface Settings {
+  readonly language: Language;
+  /** How the two levels are joined in the CSV export. */
+  readonly separator: PathSeparator;
+}
+
+export interface SettingsSlice {
+  readonly settings: Settings;
+  setSettings(settings: Partial<Settings>): void;
+}
+
+export type StorageStatus = 'ok' | 'unavailable' | 'quota' | 'conflict' | 'newer-version';
+
+export interface SystemSlice {
+  readonly storage: { readonly status: StorageStatus; readonly message: string | null };
+  readonly model: {
+    readonly status: 'loading' | 'ready' | 'error';
+    readonly info: ModelInfo | null;
+    readonly message: string | null;
+  };
+}
+
+export interface ExportSlice {
+  exportCsv(scope: 'all' | 'visible'): Promise<void>;
+  exportJsonl(scope: 'all' | 'visible'): Promise<void>;
+}
+
+export type DeskState = NoticesSlice &
+  ReviewSlice &
+  QueueSlice &
+  SettingsSlice &
+  SystemSlice &
+  ExportSlice;
+
+export type Slice<T> = StateCreator<DeskState, [], [], T>;
