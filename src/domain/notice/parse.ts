@@ -1,0 +1,371 @@
+/**
+ * parseNotice: the text of a government notice → ParsedNotice (see types.ts).
+ * Line based and linear in the length of the text; every span indexes the text exactly as given.
+ */
+import { normaliseTopic } from '../taxonomy/taxonomy';
+import { isDateText, noticeDate } from './dates';
+import { findDocNumber, normaliseDocNumber } from './docnumber';
+import { isFurnitureLine, isRequestLine } from './furniture';
+import { parseHeader, startsHeader } from './header';
+import { buildSections, markerOf } from './sections';
+import { splitLines, type Line } from './lines';
+import type {
+  DocNumber,
+  HeaderField,
+  HeaderKey,
+  NoticeDate,
+  ParsedNotice,
+  Span,
+  TextPart,
+} from './types';
+
+/** How far down the header may start (below a title or page furniture). */
+const HEADER_SEARCH = 6;
+/** What a notice title ends with. */
+const TITLE_END =
+  /(通知|通报|通告|公告|意见|办法|要点|方案|规定|决定|批复|复函|函|报告|规划|细则|计划|纲要|条例|措施|预案|规则|规范|标准|指南|目录|清单|公报|说明|决议|命令|令|意见稿)$/u;
+/** The endings of an issuing body's name. */
+const ORG_END =
+  /(局|委员会|政府|办公厅|办公室|部|署|院|委|中心|厅|会|处|所|站|馆|司|组|社|行|公司|集团|大学|学校|室|办|总队|支队|党组)$/u;
+/** Cover letters that transmit an attached document. */
+const TRANSMIT = /现将|印发给你们|转发给你们|印发给你|发给你们/u;
+const END_PUNCT = /[。；;：:，,！!？?、]$/u;
+
+function part(line: Line): TextPart {
+  return { text: line.text, span: line.span };
+}
+
+function between(text: string, from: Line, to: Line): TextPart {
+  const span = { start: from.span.start, end: to.span.end };
+  return { text: text.slice(span.start, span.end), span };
+}
+
+function isParenthetical(s: string): boolean {
+  return /^[（(][^（）()]{1,40}[）)]$/u.test(s);
+}
+
+function isTitleLike(s: string): boolean {
+  return (
+    s.length >= 2 &&
+    s.length <= 80 &&
+    !END_PUNCT.test(s) &&
+    !s.includes('。') &&
+    !isDateText(s) &&
+    findDocNumber(s) === null &&
+    markerOf(s) === null &&
+    !isParenthetical(s) &&
+    /\p{Script=Han}/u.test(s)
+  );
+}
+
+function isAddresseeLike(s: string): boolean {
+  return (
+    s.length >= 3 &&
+    s.length <= 200 &&
+    /[：:]$/u.test(s) &&
+    !s.includes('。') &&
+    markerOf(s) === null
+  );
+}
+
+function isIssuerLike(s: string): boolean {
+  return (
+    s.length >= 2 &&
+    s.length <= 50 &&
+    !/[。，,：:；;！!？?“”《》]/u.test(s) &&
+    markerOf(s) === null &&
+    !isDateText(s) &&
+    (ORG_END.test(s) || s.length <= 12)
+  );
+}
+
+function isAttachmentLine(s: string): boolean {
+  return s.length <= 200 && /^附\s*件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*(?:[:：]|$)/u.test(s);
+}
+
+/** A numbered line continuing an attachment list (附件：1.… ⏎ 2.…). */
+function isAttachmentItem(s: string): boolean {
+  return s.length <= 100 && !s.includes('。') && /^[0-9０-９]{1,2}[.．、]/u.test(s);
+}
+
+/** The title at `lines[i]`, joined with up to two more lines when it is cut (gov.cn wraps long titles). */
+function titleAt(
+  lines: readonly Line[],
+  i: number,
+): { first: Line; last: Line; count: number } | null {
+  const first = lines[i];
+  if (!first || !isTitleLike(first.text)) return null;
+  if (TITLE_END.test(first.text)) return { first, last: first, count: 1 };
+  let joined = first.text;
+  for (let n = 1; n <= 2; n++) {
+    const next = lines[i + n];
+    if (!next || next.text.length > 40 || !isTitleLike(next.text) || ORG_END.test(next.text)) break;
+    joined += next.text;
+    if (TITLE_END.test(joined)) return { first, last: next, count: n + 1 };
+  }
+  return { first, last: first, count: 1 };
+}
+
+interface Signature {
+  readonly issuer: Line | null;
+  readonly date: Line;
+}
+
+function signatureAt(lines: readonly Line[], d: number, floor: number): Signature | null {
+  const date = lines[d];
+  if (!date || !isDateText(date.text)) return null;
+  const before = d - 1 >= floor ? lines[d - 1] : undefined;
+  return { issuer: before && isIssuerLike(before.text) ? before : null, date };
+}
+
+function headerValue(fields: readonly HeaderField[], key: HeaderKey): HeaderField | null {
+  return fields.find((f) => f.key === key && f.valueSpan !== null) ?? null;
+}
+
+function fieldPart(f: HeaderField | null): TextPart | null {
+  return f?.valueSpan ? { text: f.value, span: f.valueSpan } : null;
+}
+
+function fieldDate(f: HeaderField | null): NoticeDate | null {
+  return f?.valueSpan ? noticeDate(f.value, f.valueSpan) : null;
+}
+
+function docNumberOf(raw: string, span: Span | null): DocNumber {
+  return { raw, normalised: normaliseDocNumber(raw), span };
+}
+
+export function parseNotice(text: string): ParsedNotice {
+  const all = splitLines(text);
+  const furniture: TextPart[] = [];
+  const attachments: TextPart[] = [];
+
+  let first = 0;
+  while (first < all.length && isFurnitureLine(all[first]?.text ?? '')) {
+    furniture.push(part(all[first] as Line));
+    first++;
+  }
+
+  let header: ReturnType<typeof parseHeader> | null = null;
+  let preHeaderTitle: TextPart | null = null;
+  for (let k = first; k < Math.min(all.length, first + HEADER_SEARCH); k++) {
+    const line = all[k] as Line;
+    if (startsHeader(text, line)) {
+      header = parseHeader(text, all, k);
+      for (let t = first; t < k; t++) {
+        const candidate = all[t] as Line;
+        if (!preHeaderTitle && isTitleLike(candidate.text)) preHeaderTitle = part(candidate);
+      }
+      break;
+    }
+  }
+  const from = header ? header.next : first;
+
+  let to = all.length;
+  const trailing: TextPart[] = [];
+  while (to > from) {
+    const line = all[to - 1] as Line;
+    if (!isFurnitureLine(line.text) && !isRequestLine(line.text)) break;
+    trailing.unshift(part(line));
+    to--;
+  }
+
+  // The notice proper, without furniture lines inside it.
+  const lines: Line[] = [];
+  for (let k = from; k < to; k++) {
+    const line = all[k] as Line;
+    if (isFurnitureLine(line.text)) furniture.push(part(line));
+    else lines.push(line);
+  }
+  furniture.push(...trailing);
+
+  const isAttachment: boolean[] = [];
+  lines.forEach((line, k) => {
+    const yes =
+      isAttachmentLine(line.text) || (isAttachment[k - 1] === true && isAttachmentItem(line.text));
+    isAttachment.push(yes);
+    if (yes) attachments.push(part(line));
+  });
+
+  // Front matter: a 版头 (…文件), the title, the document number, the addressee.
+  let p = 0;
+  let frontTitle: TextPart | null = null;
+  let docLine: DocNumber | null = null;
+  let redHead: TextPart | null = null;
+  let addressee: TextPart | null = null;
+  for (let guard = 0; guard < 5 && p < lines.length; guard++) {
+    const line = lines[p] as Line;
+    const doc = findDocNumber(line.text);
+    if (doc && !docLine) {
+      const start = line.span.start + doc.index;
+      docLine = docNumberOf(doc.raw, { start, end: start + doc.raw.length });
+      p++;
+      continue;
+    }
+    if (!frontTitle && !redHead && /文件$/u.test(line.text) && line.text.length <= 30) {
+      const name = line.text.slice(0, -2);
+      if (ORG_END.test(name)) {
+        redHead = { text: name, span: { start: line.span.start, end: line.span.end - 2 } };
+        p++;
+        continue;
+      }
+    }
+    if (!frontTitle && !isAddresseeLike(line.text)) {
+      const t = titleAt(lines, p);
+      if (
+        t &&
+        (TITLE_END.test(text.slice(t.first.span.start, t.last.span.end)) ||
+          p + t.count < lines.length)
+      ) {
+        const next = lines[p + t.count];
+        // A lone short line followed by a date is a signature, not a title.
+        if (!(next && isDateText(next.text) && isIssuerLike(t.first.text))) {
+          frontTitle = between(text, t.first, t.last);
+          p += t.count;
+          continue;
+        }
+      }
+    }
+    break;
+  }
+  const addresseeLine = lines[p];
+  if (addresseeLine && isAddresseeLike(addresseeLine.text) && !isAttachment[p]) {
+    addressee = part(addresseeLine);
+    p++;
+  }
+
+  // The end: a signature (issuer and date) among the last lines, then nothing of the sections.
+  let end = lines.length;
+  while (end > p && isAttachment[end - 1]) end--;
+  let endSignature: Signature | null = null;
+  for (let d = end - 1; d >= Math.max(p, end - 3); d--) {
+    const sig = signatureAt(lines, d, p);
+    if (sig) {
+      endSignature = sig;
+      end = sig.issuer ? d - 1 : d;
+      break;
+    }
+  }
+
+  // A cover letter: paragraphs signed before the attached document starts.
+  let firstMarker = end;
+  for (let k = p; k < end; k++) {
+    if (!isAttachment[k] && markerOf((lines[k] as Line).text)) {
+      firstMarker = k;
+      break;
+    }
+  }
+  let coverLetter: TextPart | null = null;
+  let signature: Signature | null = null;
+  let attachedTitle: TextPart | null = null;
+  let q = p;
+  for (let d = p + 1; d < firstMarker; d++) {
+    const sig = signatureAt(lines, d, p);
+    if (!sig?.issuer || d - 1 <= p) continue;
+    signature = sig;
+    coverLetter = between(text, lines[p] as Line, lines[d - 2] as Line);
+    q = d + 1;
+    break;
+  }
+  if (!signature && p < firstMarker && TRANSMIT.test((lines[p] as Line).text)) {
+    for (let t = p + 1; t <= p + 2 && t < firstMarker; t++) {
+      if (titleAt(lines, t)) {
+        coverLetter = between(text, lines[p] as Line, lines[t - 1] as Line);
+        q = t;
+        break;
+      }
+    }
+  }
+  if (coverLetter) {
+    while (q < firstMarker && isParenthetical((lines[q] as Line).text)) q++;
+    const t = q < firstMarker ? titleAt(lines, q) : null;
+    if (t) {
+      attachedTitle = between(text, t.first, t.last);
+      q += t.count;
+    }
+  }
+  signature ??= endSignature;
+
+  let preambleEnd = firstMarker;
+  for (let k = q; k < firstMarker; k++) {
+    if (isAttachment[k]) {
+      preambleEnd = k;
+      break;
+    }
+  }
+  const preamble =
+    preambleEnd > q ? between(text, lines[q] as Line, lines[preambleEnd - 1] as Line) : null;
+
+  const sectionLines = lines.slice(firstMarker, end);
+  const breaks = new Set<number>();
+  sectionLines.forEach((_, k) => {
+    if (isAttachment[firstMarker + k]) breaks.add(k);
+  });
+  const sections = buildSections(text, sectionLines, breaks);
+
+  const fields = header?.fields ?? [];
+  const topicField = headerValue(fields, 'topic');
+  const topicRaw = topicField?.value ?? null;
+  const normalisedTopic = topicRaw === null ? null : normaliseTopic(topicRaw);
+  const docField = headerValue(fields, 'docNumber');
+  const title =
+    frontTitle ?? attachedTitle ?? fieldPart(headerValue(fields, 'title')) ?? preHeaderTitle;
+  const signatureDate = signature ? noticeDate(signature.date.text, signature.date.span) : null;
+
+  let bodyStart = header ? header.span.end : 0;
+  let bodyEnd = bodyStart;
+  const firstLine = lines[0];
+  if (firstLine) {
+    bodyStart = firstLine.span.start;
+    let last = lines.length - 1;
+    while (last > 0 && isAttachment[last]) last--;
+    bodyEnd = (lines[last] as Line).span.end;
+  }
+
+  return {
+    text,
+    header: header ? { fields, span: header.span } : null,
+    indexNo: headerValue(fields, 'indexNo')?.value ?? null,
+    topicRaw,
+    topic: normalisedTopic?.ok ? normalisedTopic.path : null,
+    issuer:
+      fieldPart(headerValue(fields, 'issuer')) ??
+      (signature?.issuer ? part(signature.issuer) : null) ??
+      redHead ??
+      issuerFromTitle(title),
+    docNumber: docField?.valueSpan ? docNumberOf(docField.value, docField.valueSpan) : docLine,
+    dates: {
+      written: fieldDate(headerValue(fields, 'writtenDate')) ?? signatureDate,
+      published: fieldDate(headerValue(fields, 'publishDate')),
+      effective: fieldDate(headerValue(fields, 'effectiveDate')),
+      expiry: fieldDate(headerValue(fields, 'expiryDate')),
+    },
+    title,
+    addressee,
+    coverLetter,
+    signature: signature
+      ? {
+          issuer: signature.issuer ? part(signature.issuer) : null,
+          date: signatureDate,
+          span: {
+            start: (signature.issuer ?? signature.date).span.start,
+            end: signature.date.span.end,
+          },
+        }
+      : null,
+    preamble,
+    sections,
+    attachments,
+    furniture: furniture.sort((a, b) => a.span.start - b.span.start),
+    body: { start: bodyStart, end: bodyEnd },
+  };
+}
+
+/** 国务院办公厅关于… → 国务院办公厅, when what stands before 关于 is the name of a body. */
+function issuerFromTitle(title: TextPart | null): TextPart | null {
+  if (!title) return null;
+  const at = title.text.indexOf('关于');
+  if (at < 2 || at > 40) return null;
+  const name = title.text.slice(0, at);
+  if (!ORG_END.test(name) || /[\r\n]/u.test(name)) return null;
+  return { text: name, span: { start: title.span.start, end: title.span.start + at } };
+}

@@ -1,0 +1,143 @@
+/**
+ * Work points as a tree. Markers rank in the order Chinese official documents nest them
+ * (GB/T 9704): 一、 > （一） > 1. > （1） > ①; a paragraph opening with a short lead phrase ending in
+ * 。 (村居治理。…) is a sub-point of whatever section it stands in.
+ */
+import { isBlank, type Line } from './lines';
+import type { Section, SectionMarker, Span } from './types';
+
+interface MarkerStyle {
+  readonly marker: SectionMarker;
+  readonly rank: number;
+  readonly pattern: RegExp;
+}
+
+const HAN_NUM = '[一二三四五六七八九十百〇零]{1,4}';
+const DIGITS = '[0-9０-９]{1,3}';
+
+const STYLES: readonly MarkerStyle[] = [
+  { marker: 'chinese', rank: 1, pattern: new RegExp(`^${HAN_NUM}[、．.]`, 'u') },
+  { marker: 'paren', rank: 2, pattern: new RegExp(`^[（(]${HAN_NUM}[）)]`, 'u') },
+  { marker: 'arabic', rank: 3, pattern: new RegExp(`^${DIGITS}(?:[、．]|\\.(?![0-9]))`, 'u') },
+  {
+    marker: 'arabic',
+    rank: 4,
+    pattern: new RegExp(`^(?:[（(]${DIGITS}[）)]|${DIGITS}[）)])`, 'u'),
+  },
+  { marker: 'arabic', rank: 5, pattern: /^[①-⑳]/u },
+];
+const LEAD_RANK = 6;
+/** A lead phrase: 2–16 characters, no sentence punctuation, closed by 。 and followed by more text. */
+const LEAD = /^[^。，,；;：:！？!?\s]{2,16}。/u;
+
+export interface MarkedLine {
+  readonly marker: SectionMarker;
+  readonly rank: number;
+  readonly label: string;
+}
+
+/** The section marker a line opens with, if any. */
+export function markerOf(line: string): MarkedLine | null {
+  for (const style of STYLES) {
+    const m = style.pattern.exec(line);
+    if (m) return { marker: style.marker, rank: style.rank, label: m[0] };
+  }
+  return null;
+}
+
+/** Trailing punctuation a heading line carries but the heading itself does not. */
+const HEADING_END = new Set(['。', '；', ';', '：', ':', '，', ',']);
+
+/** The heading after the marker: up to the first 。 when a body follows on the same line. */
+function headingOf(line: Line, labelLength: number): Span {
+  const base = line.span.start;
+  let start = labelLength;
+  const t = line.text;
+  while (start < t.length && isBlank(t.charAt(start))) start++;
+  const stop = t.indexOf('。', start);
+  let end = stop >= 0 && stop < t.length - 1 && stop - start <= 40 ? stop : t.length;
+  // A loop, not a /[…]+$/ regex: that one is quadratic on a long run of punctuation.
+  while (end > start && (HEADING_END.has(t.charAt(end - 1)) || isBlank(t.charAt(end - 1)))) end--;
+  return { start: base + start, end: base + end };
+}
+
+interface Building {
+  readonly marker: SectionMarker;
+  readonly label: string;
+  readonly heading: string;
+  readonly headingSpan: Span;
+  readonly start: number;
+  end: number;
+  readonly rank: number;
+  readonly children: Building[];
+}
+
+function freeze(b: Building, depth: number): Section {
+  return {
+    marker: b.marker,
+    label: b.label,
+    heading: b.heading,
+    headingSpan: b.headingSpan,
+    span: { start: b.start, end: b.end },
+    depth,
+    children: b.children.map((c) => freeze(c, depth + 1)),
+  };
+}
+
+/**
+ * Builds the tree from body lines. `breaks` are indexes at which every open section closes
+ * (an attachment line): nothing after them belongs to the section above.
+ */
+export function buildSections(
+  text: string,
+  lines: readonly Line[],
+  breaks: ReadonlySet<number>,
+): Section[] {
+  const roots: Building[] = [];
+  const stack: Building[] = [];
+  lines.forEach((line, index) => {
+    if (breaks.has(index)) {
+      stack.length = 0;
+      return;
+    }
+    const marked = markerOf(line.text);
+    let opened: Building | null = null;
+    if (marked) {
+      const headingSpan = headingOf(line, marked.label.length);
+      opened = {
+        marker: marked.marker,
+        label: marked.label,
+        heading: text.slice(headingSpan.start, headingSpan.end),
+        headingSpan,
+        start: line.span.start,
+        end: line.span.end,
+        rank: marked.rank,
+        children: [],
+      };
+    } else if (stack.length > 0) {
+      const lead = LEAD.exec(line.text);
+      if (lead && lead[0].length < line.text.length) {
+        const headingSpan = { start: line.span.start, end: line.span.start + lead[0].length - 1 };
+        opened = {
+          marker: 'lead',
+          label: '',
+          heading: text.slice(headingSpan.start, headingSpan.end),
+          headingSpan,
+          start: line.span.start,
+          end: line.span.end,
+          rank: LEAD_RANK,
+          children: [],
+        };
+      }
+    }
+    if (opened) {
+      while (stack.length > 0 && (stack[stack.length - 1]?.rank ?? 0) >= opened.rank) stack.pop();
+      const parent = stack[stack.length - 1];
+      if (parent) parent.children.push(opened);
+      else roots.push(opened);
+      stack.push(opened);
+    }
+    for (const open of stack) open.end = line.span.end;
+  });
+  return roots.map((r) => freeze(r, 1));
+}
