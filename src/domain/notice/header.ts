@@ -75,16 +75,21 @@ function labelCell(text: string, span: Span): LabelCell | null {
 function cellsOf(text: string, line: Line): Cell[] {
   const cells: Cell[] = [];
   let from = line.span.start;
+  // Only a cell that already holds `label:` can end at a run of spaces (`标  题：` is one label).
+  let hasColon = false;
   const push = (end: number): void => {
     const span = trimSpan(text, from, end);
     if (span.end > span.start) cells.push({ span });
+    hasColon = false;
   };
   for (let i = line.span.start; i < line.span.end; i++) {
     const ch = text.charAt(i);
     if (ch === '\t') {
       push(i);
       from = i + 1;
-    } else if ((ch === ' ' || ch === '\u3000') && isBlank(text.charAt(i + 1))) {
+    } else if (ch === ':' || ch === '：') {
+      hasColon = true;
+    } else if (hasColon && (ch === ' ' || ch === '\u3000') && isBlank(text.charAt(i + 1))) {
       let j = i;
       while (j < line.span.end && isBlank(text.charAt(j)) && text.charAt(j) !== '\t') j++;
       if (j < line.span.end && labelCell(text, { start: j, end: line.span.end })) {

@@ -165,7 +165,7 @@ export function parseNotice(text: string): ParsedNotice {
   while (to > from) {
     const line = all[to - 1] as Line;
     if (!isFurnitureLine(line.text) && !isRequestLine(line.text)) break;
-    trailing.unshift(part(line));
+    trailing.push(part(line));
     to--;
   }
 
@@ -176,7 +176,7 @@ export function parseNotice(text: string): ParsedNotice {
     if (isFurnitureLine(line.text)) furniture.push(part(line));
     else lines.push(line);
   }
-  furniture.push(...trailing);
+  for (let k = trailing.length - 1; k >= 0; k--) furniture.push(trailing[k] as TextPart);
 
   const isAttachment: boolean[] = [];
   lines.forEach((line, k) => {
@@ -355,7 +355,7 @@ export function parseNotice(text: string): ParsedNotice {
     preamble,
     sections,
     attachments,
-    furniture: furniture.sort((a, b) => a.span.start - b.span.start),
+    furniture,
     body: { start: bodyStart, end: bodyEnd },
   };
 }

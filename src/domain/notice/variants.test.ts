@@ -1,0 +1,271 @@
+/** The layouts and accidents of real pastes, each on a small notice composed for the purpose. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { noticeMeta, parseNotice } from './index';
+import { brokenSpan } from './test-support/spans';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const fixture = (name: string): string => readFileSync(path.join(here, 'fixtures', name), 'utf8');
+const SHANGHAI = fixture('shanghai-format-notice.txt');
+
+/** The fixture's figures that must survive every accident below. */
+function expectShanghai(text: string): void {
+  const p = parseNotice(text);
+  expect(brokenSpan(p)).toBeNull();
+  expect(noticeMeta(p)).toEqual({
+    title: '2021年示范区民政工作要点',
+    issuer: '上海市示范区民政局',
+    docNumber: '沪示民〔2021〕7号',
+    indexNo: 'SY0031455020202100007',
+    topicRaw: '民政、扶贫、救灾-其他',
+    writtenDate: '2021-03-26',
+    publishDate: '2021-04-09',
+    effectiveDate: null,
+    expiryDate: null,
+  });
+  expect(p.sections).toHaveLength(6);
+  expect(p.sections[1]?.children.map((c) => c.heading)).toEqual([
+    '社区建设',
+    '村居自治',
+    '社区工作者队伍建设',
+    '社会组织培育与监管',
+  ]);
+  expect(p.signature?.date?.iso).toBe('2021-03-26');
+  expect(p.furniture.some((f) => f.text.includes('请为本文选择'))).toBe(true);
+}
+
+describe('line endings, BOM and blanks never shift spans', () => {
+  test('CRLF', () => expectShanghai(SHANGHAI.replace(/\n/g, '\r\n')));
+  test('lone CR', () => expectShanghai(SHANGHAI.replace(/\n/g, '\r')));
+  test('BOM, full-width indentation, blank lines', () => {
+    const text = `\uFEFF${SHANGHAI.split('\n')
+      .map((l, i) => (i > 16 ? `\u3000\u3000${l}  ` : l))
+      .join('\n\n')}`;
+    expectShanghai(text);
+    const p = parseNotice(text);
+    const first = p.sections[0];
+    expect(first && text.slice(first.headingSpan.start, first.headingSpan.end)).toBe(
+      '统筹做好常态化疫情防控工作',
+    );
+  });
+});
+
+describe('header layouts', () => {
+  test('values on the same line as their labels, full-width colons, spaced labels', () => {
+    const text = SHANGHAI.replace(/^(\S+):\n(?![^\n]*:\n)([^\n]+)$/gmu, '$1：$2').replace(
+      '索引号：',
+      '索 引 号：',
+    );
+    expect(text).toContain('发文字号：沪示民〔2021〕7号');
+    expectShanghai(text);
+    const p = parseNotice(text);
+    expect(p.header?.fields[0]).toMatchObject({ key: 'indexNo', label: '索引号' });
+    expect(p.header?.fields.find((f) => f.label === '生效日期')?.value).toBe('');
+  });
+
+  test('gov.cn table pasted with runs of spaces instead of tabs', () => {
+    const text = fixture('govcn-format-notice.txt').replace(/\t/g, '    ');
+    const p = parseNotice(text);
+    expect(brokenSpan(p)).toBeNull();
+    expect(p.header?.fields.map((f) => f.key)).toEqual([
+      'indexNo',
+      'topic',
+      'issuer',
+      'writtenDate',
+      'title',
+      'docNumber',
+      'publishDate',
+    ]);
+    expect(p.topic).toEqual({ label1: '科技、教育', label2: '教育' });
+  });
+
+  test('gov.cn table with empty cells and unknown labels kept as other', () => {
+    const text = [
+      '索  引  号：\t000014349/2022-00001\t主题分类：\t',
+      '发文机关：\t国务院办公厅\t体裁分类：\t通知',
+      '标    题：\t国务院办公厅关于做好示范工作的通知',
+      '发文字号：\t国办发[2022]1号\t生效日期：\t\t失效日期：',
+      '国务院办公厅关于做好示范工作的通知',
+      '各省、自治区、直辖市人民政府：',
+      '请认真做好示范工作。',
+      '国务院办公厅',
+      '2022年1月5日',
+    ].join('\n');
+    const p = parseNotice(text);
+    expect(brokenSpan(p)).toBeNull();
+    const fields = p.header?.fields ?? [];
+    expect(fields.map((f) => [f.label, f.value])).toEqual([
+      ['索引号', '000014349/2022-00001'],
+      ['主题分类', ''],
+      ['发文机关', '国务院办公厅'],
+      ['体裁分类', '通知'],
+      ['标题', '国务院办公厅关于做好示范工作的通知'],
+      ['发文字号', '国办发[2022]1号'],
+      ['生效日期', ''],
+      ['失效日期', ''],
+    ]);
+    expect(fields[3]?.key).toBe('other');
+    expect(p.topicRaw).toBeNull();
+    expect(p.topic).toBeNull();
+    expect(p.docNumber).toMatchObject({ raw: '国办发[2022]1号', normalised: '国办发〔2022〕1号' });
+    expect(p.dates.written?.iso).toBe('2022-01-05');
+    expect(p.dates.effective).toBeNull();
+    expect(p.title?.text).toBe('国务院办公厅关于做好示范工作的通知');
+    expect(p.addressee?.text).toBe('各省、自治区、直辖市人民政府：');
+    expect(p.preamble?.text).toBe('请认真做好示范工作。');
+  });
+
+  test('an unknown topic label is kept raw and not put on the taxonomy', () => {
+    const p = parseNotice('索引号：A1\n主题分类：不存在的分类\n关于开展示范工作的通知\n');
+    expect(p.topicRaw).toBe('不存在的分类');
+    expect(p.topic).toBeNull();
+  });
+
+  test('Chinese-numeral dates and 【】 document numbers in the header', () => {
+    const text = SHANGHAI.replace('2021-03-26', '二〇二一年三月二十六日')
+      .replace('2021-04-09', '2021.4.9')
+      .replace('沪示民〔2021〕7号', '沪示民【2021】7号');
+    const p = parseNotice(text);
+    expect(p.dates.written).toMatchObject({ raw: '二〇二一年三月二十六日', iso: '2021-03-26' });
+    expect(p.dates.published).toMatchObject({ raw: '2021.4.9', iso: '2021-04-09' });
+    expect(p.docNumber).toMatchObject({
+      raw: '沪示民【2021】7号',
+      normalised: '沪示民〔2021〕7号',
+    });
+    expect(brokenSpan(p)).toBeNull();
+  });
+
+  test('an invalid date keeps its raw text with iso null', () => {
+    const p = parseNotice('索引号：A1\n成文日期：2021-02-30\n关于开展示范工作的通知\n');
+    expect(p.dates.written).toMatchObject({ raw: '2021-02-30', iso: null });
+  });
+});
+
+describe('no header: title, issuer, number and date from the body', () => {
+  const p = parseNotice(fixture('no-header-notice.txt'));
+
+  test('front matter and signature', () => {
+    expect(brokenSpan(p)).toBeNull();
+    expect(p.header).toBeNull();
+    expect(noticeMeta(p)).toEqual({
+      title: '关于做好2022年示范区中小学暑期安全工作的通知',
+      issuer: '上海市示范区教育局',
+      docNumber: '沪示教〔2022〕3号',
+      indexNo: null,
+      topicRaw: null,
+      writtenDate: '2022-06-20',
+      publishDate: null,
+      effectiveDate: null,
+      expiryDate: null,
+    });
+    expect(p.docNumber?.raw).toBe('沪示教[2022]3号');
+    expect(p.addressee?.text).toBe('各中小学、各幼儿园：');
+    expect(p.signature?.date).toMatchObject({ raw: '二〇二二年六月二十日', iso: '2022-06-20' });
+  });
+
+  test('attachments and furniture stay out of sections and the body ends', () => {
+    expect(p.attachments.map((a) => a.text)).toEqual([
+      '附件：1.暑期安全告家长书',
+      '2.暑期安全工作检查表',
+    ]);
+    expect(p.furniture.map((f) => f.text)).toEqual([
+      '【字体：大 中 小】打印本页',
+      '关闭窗口',
+      '分享到：微信 微博',
+    ]);
+    expect(p.sections.map((s) => s.heading)).toEqual(['加强安全教育', '落实家校联系']);
+    const last = p.sections[1];
+    const attachment = p.attachments[0];
+    expect(last && attachment && last.span.end <= attachment.span.start).toBe(true);
+    expect(p.text.slice(p.body.start, p.body.start + 4)).toBe('上海市示');
+    expect(p.text.slice(0, p.body.end).endsWith('二〇二二年六月二十日')).toBe(true);
+  });
+
+  test('the issuer falls back to the title when nothing else names it', () => {
+    const q = parseNotice('国务院办公厅关于做好示范工作的通知\n各地：\n请认真做好示范工作。\n');
+    expect(q.issuer?.text).toBe('国务院办公厅');
+    expect(q.signature).toBeNull();
+    expect(brokenSpan(q)).toBeNull();
+  });
+
+  test('a document number embedded in parentheses on its own line', () => {
+    const q = parseNotice(
+      '关于做好示范工作的通知\n（沪府办发(2023)12号）\n各区人民政府：\n请做好工作。\n',
+    );
+    expect(q.docNumber).toMatchObject({
+      raw: '沪府办发(2023)12号',
+      normalised: '沪府办发〔2023〕12号',
+    });
+    expect(q.title?.text).toBe('关于做好示范工作的通知');
+  });
+
+  test('a document number cited inside a paragraph is not the notice’s own', () => {
+    const q = parseNotice(
+      '关于做好示范工作的通知\n各区：\n根据《实施方案》（国发〔2019〕4号）要求，请做好工作。\n',
+    );
+    expect(q.docNumber).toBeNull();
+  });
+});
+
+describe('page furniture', () => {
+  test('around and inside the notice', () => {
+    const text = `【字体：大 中 小】\n${SHANGHAI.replace('三、进一步健全', '打印本页 关闭窗口\n三、进一步健全')}打印本页\n关闭窗口\n分享到：\n`;
+    expectShanghai(text);
+    const p = parseNotice(text);
+    expect(p.furniture.map((f) => f.text)).toEqual([
+      '【字体：大 中 小】',
+      '打印本页 关闭窗口',
+      '为了方便查询政府信息,请为本文选择一个合适的主题分类。',
+      '打印本页',
+      '关闭窗口',
+      '分享到：',
+    ]);
+    const headings = p.sections.flatMap((s) => [s, ...s.children]).map((s) => s.headingSpan);
+    for (const f of p.furniture) {
+      for (const h of headings) expect(f.span.end <= h.start || f.span.start >= h.end).toBe(true);
+    }
+  });
+
+  test('a notice that is only furniture has no sections and an empty body', () => {
+    const p = parseNotice('打印本页\n关闭窗口\n');
+    expect(p.sections).toEqual([]);
+    expect(p.body.end - p.body.start).toBe(0);
+    expect(brokenSpan(p)).toBeNull();
+  });
+});
+
+describe('sections', () => {
+  test('heading up to the first 。 when the body follows on the same line', () => {
+    const p = parseNotice(
+      '一、加强组织领导。各单位要高度重视。\n二、强化督查\n（一）定期检查。每季度检查一次。\n',
+    );
+    expect(p.sections.map((s) => s.heading)).toEqual(['加强组织领导', '强化督查']);
+    expect(p.sections[1]?.children[0]?.heading).toBe('定期检查');
+  });
+
+  test('decimals and years do not open sections', () => {
+    const p = parseNotice('一、目标\n2.5亿元资金已到位。\n2020年完成建设。\n');
+    expect(p.sections).toHaveLength(1);
+    expect(p.sections[0]?.children).toEqual([]);
+  });
+
+  test('lead phrases only inside a section, never in the preamble', () => {
+    const p = parseNotice(
+      '关于开展示范工作的通知\n总体要求。做好各项工作。\n一、重点任务\n社区治理。推进社区治理。\n',
+    );
+    expect(p.preamble?.text).toBe('总体要求。做好各项工作。');
+    expect(p.sections[0]?.children.map((c) => [c.marker, c.heading])).toEqual([
+      ['lead', '社区治理'],
+    ]);
+  });
+
+  test('spans run from the marker to the last paragraph, children included', () => {
+    const text = '一、甲\n正文一。\n（一）乙\n正文二。\n二、丙\n正文三。';
+    const p = parseNotice(text);
+    const [a, b] = p.sections;
+    expect(a && text.slice(a.span.start, a.span.end)).toBe('一、甲\n正文一。\n（一）乙\n正文二。');
+    expect(b && text.slice(b.span.start, b.span.end)).toBe('二、丙\n正文三。');
+  });
+});
