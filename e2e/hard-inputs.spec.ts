@@ -82,7 +82,11 @@ test('Big5, UTF-16 with BOM and mixed line endings are read correctly', async ({
   await upload(
     page,
     '繁體.txt',
-    encodeLegacy(notice('關於加強社區服務的通知', '各區:請做好社區服務。'), 'big5'),
+    // A Taiwan/Hong Kong page: traditional characters throughout, which Big5 can hold.
+    encodeLegacy(
+      ['關於加強社區服務的通知', '發文字號:臺示社〔2022〕5號', '各區:請做好社區服務。'].join('\n'),
+      'big5',
+    ),
   );
   await expect(queueRow(page, '關於加強社區服務的通知')).toBeVisible();
   await upload(

@@ -40,8 +40,7 @@ export function DropOverlay() {
       const files = [...(e.dataTransfer?.files ?? [])];
       if (files.length > 0) {
         void addFiles(files).then((result) => {
-          const state = useDesk.getState();
-          if (result.firstId !== null && state.selectedId === null) state.select(result.firstId);
+          if (result.firstId !== null) useDesk.getState().select(result.firstId);
         });
       }
     };

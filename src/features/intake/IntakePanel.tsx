@@ -45,7 +45,8 @@ export function IntakePanel() {
   async function upload(files: FileList | null): Promise<void> {
     if (!files || files.length === 0) return;
     const result = await addFiles([...files]);
-    if (result.firstId !== null && useDesk.getState().selectedId === null) select(result.firstId);
+    // The clerk just chose these files: show the first new one.
+    if (result.firstId !== null) select(result.firstId);
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>): void {
