@@ -4,11 +4,13 @@ import {
   alertWithText,
   confirmSuggestion,
   exportCsvBytes,
+  fileInput,
   fixtureCase,
   notice,
   openDesk,
   overrideWith,
   pasteNotice,
+  queue,
   queueRow,
   suggestions,
 } from './support/desk';
@@ -100,4 +102,77 @@ test('a full journey sends no request outside the local app', async ({ page }) =
   );
   expect(outside).toEqual([]);
   expect(requests.length).toBeGreaterThan(0);
+});
+
+test('an import redone after an interruption adds only what is missing, never duplicates', async ({
+  page,
+}) => {
+  const file = (i: number) => ({
+    name: `重做-${i}.txt`,
+    mimeType: 'text/plain',
+    buffer: Buffer.from(
+      notice(`关于第${i}次重做导入的通知`, `各单位:第${i}条。`, `沪示办〔2023〕${i}号`),
+    ),
+  });
+  await openDesk(page);
+  await fileInput(page).setInputFiles([file(1), file(2)]);
+  await expect(queueRow(page, '关于第2次重做导入的通知')).toBeVisible();
+  await page.reload();
+  await fileInput(page).setInputFiles([file(1), file(2), file(3)]);
+  await expect(queueRow(page, '关于第3次重做导入的通知')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '2 条已在队列中' })).toBeVisible();
+  await expect(queue(page).getByRole('row').filter({ hasText: '重做导入' })).toHaveCount(3);
+});
+
+test('without IndexedDB (private mode) the clerk is told at once and can still work and export', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('private mode', 'InvalidStateError');
+    };
+  });
+  await openDesk(page);
+  await expect(alertWithText(page, /存储不可用|不会自动保存/)).toBeVisible();
+  await pasteNotice(page, good.text);
+  await confirmSuggestion(page);
+  await expect(queueRow(page, good.titleFragment)).toContainText('已确认');
+  const bytes = await exportCsvBytes(page);
+  expect(bytes.toString('utf8')).toContain('已确认');
+});
+
+test('data written by a newer desk is refused with a message and left untouched', async ({
+  page,
+}) => {
+  await openDesk(page);
+  await pasteNotice(page, good.text);
+  await confirmSuggestion(page);
+  await expect(queueRow(page, good.titleFragment)).toContainText('已确认');
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('notice-topic-desk');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('meta', 'readwrite');
+          tx.objectStore('meta').put(99, 'schema');
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(new Error(String(tx.error)));
+        };
+        open.onerror = () => reject(new Error(String(open.error)));
+      }),
+  );
+  await page.reload();
+  await expect(alertWithText(page, /更新版本/)).toBeVisible();
+  await expect(queueRow(page, good.titleFragment)).toContainText('已确认');
+  // A change in this read-only page is kept on screen but never written over the newer data.
+  await pasteNotice(
+    page,
+    notice('关于只读状态下新增公文的通知', '各单位:只读测试。', '沪示办〔2023〕77号'),
+  );
+  await page.reload();
+  await expect(queueRow(page, '只读状态下新增公文')).toHaveCount(0);
+  await expect(queueRow(page, good.titleFragment)).toContainText('已确认');
 });

@@ -44,9 +44,13 @@ export function IntakePanel() {
 
   async function upload(files: FileList | null): Promise<void> {
     if (!files || files.length === 0) return;
+    setMessage(null);
     const result = await addFiles([...files]);
     // The clerk just chose these files: show the first new one.
     if (result.firstId !== null) select(result.firstId);
+    // A re-import after a crash or a cancel adds only what is missing; say so.
+    if (result.duplicates > 0)
+      setMessage({ kind: 'info', text: t('duplicates', { n: result.duplicates }) });
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>): void {
