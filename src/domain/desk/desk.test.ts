@@ -126,7 +126,8 @@ describe('stored data', () => {
   });
 
   it('migrates a version-1 record (no revision) into a readable record', () => {
-    const { rev: _rev, ...v1 } = makeRecord();
+    const v1: Partial<NoticeRecord> = { ...makeRecord() };
+    delete v1.rev;
     expect(readStoredRecord(v1)).toBeNull();
     const migrated = readStoredRecord(migrateRecord(v1, 1));
     expect(migrated?.rev).toBe(1);
