@@ -54,9 +54,14 @@ function isTitleLike(s: string): boolean {
     findDocNumber(s) === null &&
     markerOf(s) === null &&
     !isParenthetical(s) &&
+    !isAttachmentLine(s) &&
     /\p{Script=Han}/u.test(s)
   );
 }
+
+/** A sentence that announces what follows (为…，现通知如下：) rather than naming addressees. */
+const LEAD_IN =
+  /^(为|根据|按照|依据|依照|遵照|经|现|近期|近日|按|因|鉴于|当前|今年|目前)|如下[：:]$/u;
 
 function isAddresseeLike(s: string): boolean {
   return (
@@ -64,6 +69,7 @@ function isAddresseeLike(s: string): boolean {
     s.length <= 200 &&
     /[：:]$/u.test(s) &&
     !s.includes('。') &&
+    !LEAD_IN.test(s) &&
     markerOf(s) === null
   );
 }
@@ -108,7 +114,12 @@ function titleAt(
 
 interface Signature {
   readonly issuer: Line | null;
-  readonly date: Line;
+  readonly date: Line | null;
+}
+
+/** A line that can only be the name of issuing bodies: ends like one, no sentence in it. */
+function isSignatureName(s: string): boolean {
+  return isIssuerLike(s) && ORG_END.test(s) && !TITLE_END.test(s);
 }
 
 function signatureAt(lines: readonly Line[], d: number, floor: number): Signature | null {
@@ -192,7 +203,9 @@ export function parseNotice(text: string): ParsedNotice {
   let docLine: DocNumber | null = null;
   let redHead: TextPart | null = null;
   let addressee: TextPart | null = null;
-  for (let guard = 0; guard < 5 && p < lines.length; guard++) {
+  let frontSignature: Signature | null = null;
+  let frontDate: NoticeDate | null = null;
+  for (let guard = 0; guard < 6 && p < lines.length; guard++) {
     const line = lines[p] as Line;
     const doc = findDocNumber(line.text);
     if (doc && !docLine) {
@@ -225,6 +238,24 @@ export function parseNotice(text: string): ParsedNotice {
         }
       }
     }
+    if (frontTitle && !frontSignature) {
+      // Under the title: the issuing bodies and the date (规划, 意见 issued jointly) …
+      const sig = signatureAt(lines, p + 1, p);
+      if (sig?.issuer) {
+        frontSignature = sig;
+        p += 2;
+        continue;
+      }
+      // … or the date of adoption in brackets: （2022年3月2日）.
+      const inner = /^[（(](.+)[）)]$/u.exec(line.text);
+      if (inner && !frontDate && isDateText(inner[1] ?? '')) {
+        const raw = inner[1] ?? '';
+        const start = line.span.start + 1;
+        frontDate = noticeDate(raw, { start, end: start + raw.length });
+        p++;
+        continue;
+      }
+    }
     break;
   }
   const addresseeLine = lines[p];
@@ -244,6 +275,12 @@ export function parseNotice(text: string): ParsedNotice {
       end = sig.issuer ? d - 1 : d;
       break;
     }
+  }
+  const lastLine = lines[end - 1];
+  if (!endSignature && lastLine && end - 1 > p && isSignatureName(lastLine.text)) {
+    // Signed without a date (the date stands under the title, or nowhere).
+    endSignature = { issuer: lastLine, date: null };
+    end--;
   }
 
   // A cover letter: paragraphs signed before the attached document starts.
@@ -276,14 +313,14 @@ export function parseNotice(text: string): ParsedNotice {
     }
   }
   if (coverLetter) {
-    while (q < firstMarker && isParenthetical((lines[q] as Line).text)) q++;
+    while (q < firstMarker && (isParenthetical((lines[q] as Line).text) || isAttachment[q])) q++;
     const t = q < firstMarker ? titleAt(lines, q) : null;
     if (t) {
       attachedTitle = between(text, t.first, t.last);
       q += t.count;
     }
   }
-  signature ??= endSignature;
+  signature ??= frontSignature ?? endSignature;
 
   let preambleEnd = firstMarker;
   for (let k = q; k < firstMarker; k++) {
@@ -309,7 +346,9 @@ export function parseNotice(text: string): ParsedNotice {
   const docField = headerValue(fields, 'docNumber');
   const title =
     frontTitle ?? attachedTitle ?? fieldPart(headerValue(fields, 'title')) ?? preHeaderTitle;
-  const signatureDate = signature ? noticeDate(signature.date.text, signature.date.span) : null;
+  const signatureDate = signature?.date
+    ? noticeDate(signature.date.text, signature.date.span)
+    : null;
 
   let bodyStart = header ? header.span.end : 0;
   let bodyEnd = bodyStart;
@@ -334,7 +373,7 @@ export function parseNotice(text: string): ParsedNotice {
       issuerFromTitle(title),
     docNumber: docField?.valueSpan ? docNumberOf(docField.value, docField.valueSpan) : docLine,
     dates: {
-      written: fieldDate(headerValue(fields, 'writtenDate')) ?? signatureDate,
+      written: fieldDate(headerValue(fields, 'writtenDate')) ?? signatureDate ?? frontDate,
       published: fieldDate(headerValue(fields, 'publishDate')),
       effective: fieldDate(headerValue(fields, 'effectiveDate')),
       expiry: fieldDate(headerValue(fields, 'expiryDate')),
@@ -346,10 +385,7 @@ export function parseNotice(text: string): ParsedNotice {
       ? {
           issuer: signature.issuer ? part(signature.issuer) : null,
           date: signatureDate,
-          span: {
-            start: (signature.issuer ?? signature.date).span.start,
-            end: signature.date.span.end,
-          },
+          span: signatureSpan(signature),
         }
       : null,
     preamble,
@@ -358,6 +394,12 @@ export function parseNotice(text: string): ParsedNotice {
     furniture,
     body: { start: bodyStart, end: bodyEnd },
   };
+}
+
+function signatureSpan(sig: Signature): Span {
+  const first = sig.issuer ?? sig.date;
+  const last = sig.date ?? sig.issuer;
+  return first && last ? { start: first.span.start, end: last.span.end } : { start: 0, end: 0 };
 }
 
 /** 国务院办公厅关于… → 国务院办公厅, when what stands before 关于 is the name of a body. */

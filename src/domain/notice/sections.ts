@@ -16,6 +16,8 @@ const HAN_NUM = '[一二三四五六七八九十百〇零]{1,4}';
 const DIGITS = '[0-9０-９]{1,3}';
 
 const STYLES: readonly MarkerStyle[] = [
+  // Chapters of a 办法 or 条例 (第一章 总则) stand above 一、; the type has no name of its own for them.
+  { marker: 'chinese', rank: 0, pattern: new RegExp(`^第${HAN_NUM}[章编]`, 'u') },
   { marker: 'chinese', rank: 1, pattern: new RegExp(`^${HAN_NUM}[、．.]`, 'u') },
   { marker: 'paren', rank: 2, pattern: new RegExp(`^[（(]${HAN_NUM}[）)]`, 'u') },
   { marker: 'arabic', rank: 3, pattern: new RegExp(`^${DIGITS}(?:[、．]|\\.(?![0-9]))`, 'u') },
@@ -48,17 +50,31 @@ export function markerOf(line: string): MarkedLine | null {
 /** Trailing punctuation a heading line carries but the heading itself does not. */
 const HEADING_END = new Set(['。', '；', ';', '：', ':', '，', ',']);
 
-/** The heading after the marker: up to the first 。 when a body follows on the same line. */
+/**
+ * The heading after the marker: up to the first 。 when a body follows on the same line, or up to
+ * a colon that closes a short heading (创建对象：全州各…).
+ */
 function headingOf(line: Line, labelLength: number): Span {
   const base = line.span.start;
   let start = labelLength;
   const t = line.text;
   while (start < t.length && isBlank(t.charAt(start))) start++;
+  let end = t.length;
   const stop = t.indexOf('。', start);
-  let end = stop >= 0 && stop < t.length - 1 && stop - start <= 40 ? stop : t.length;
+  if (stop >= 0 && stop < t.length - 1 && stop - start <= 40) end = stop;
+  const colon = firstColon(t, start, Math.min(end, start + 21));
+  if (colon >= 0 && colon < t.length - 1) end = colon;
   // A loop, not a /[…]+$/ regex: that one is quadratic on a long run of punctuation.
   while (end > start && (HEADING_END.has(t.charAt(end - 1)) || isBlank(t.charAt(end - 1)))) end--;
   return { start: base + start, end: base + end };
+}
+
+function firstColon(t: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const ch = t.charAt(i);
+    if (ch === '：' || ch === ':') return i;
+  }
+  return -1;
 }
 
 interface Building {
@@ -72,6 +88,15 @@ interface Building {
   readonly children: Building[];
 }
 
+/**
+ * A lone lead phrase is most often a short first sentence (各单位要高度重视。…), not a sub-point:
+ * lead phrases count only where a section has at least two. Their text stays in the parent's span.
+ */
+function withoutLoneLeads(children: readonly Building[]): readonly Building[] {
+  const leads = children.filter((c) => c.marker === 'lead').length;
+  return leads === 1 ? children.filter((c) => c.marker !== 'lead') : children;
+}
+
 function freeze(b: Building, depth: number): Section {
   return {
     marker: b.marker,
@@ -80,7 +105,7 @@ function freeze(b: Building, depth: number): Section {
     headingSpan: b.headingSpan,
     span: { start: b.start, end: b.end },
     depth,
-    children: b.children.map((c) => freeze(c, depth + 1)),
+    children: withoutLoneLeads(b.children).map((c) => freeze(c, depth + 1)),
   };
 }
 

@@ -209,6 +209,41 @@ describe('no header: title, issuer, number and date from the body', () => {
   });
 });
 
+describe('signatures and addressees in other places', () => {
+  test('issuing bodies and date under the title (a plan issued jointly)', () => {
+    const p = parseNotice(
+      '关于开展法治宣传教育的第八个五年规划\n示范市委宣传部　示范市司法局\n二〇二一年九月十日\n为全面落实普法工作，制定本规划。\n一、主要目标。到2025年公民法治素养显著提升。\n',
+    );
+    expect(p.title?.text).toBe('关于开展法治宣传教育的第八个五年规划');
+    expect(p.signature?.issuer?.text).toBe('示范市委宣传部　示范市司法局');
+    expect(p.issuer?.text).toBe('示范市委宣传部　示范市司法局');
+    expect(p.dates.written?.iso).toBe('2021-09-10');
+    expect(p.preamble?.text).toBe('为全面落实普法工作，制定本规划。');
+    expect(brokenSpan(p)).toBeNull();
+  });
+
+  test('the date of adoption in brackets under the title, the issuers alone at the end', () => {
+    const p = parseNotice(
+      '关于做好2022年乡村振兴重点工作的实施意见\n（2022年3月2日）\n为做好乡村振兴工作，现提出如下意见。\n一、抓好粮食生产\n稳定粮食播种面积。\n中共示范市委　示范市人民政府\n',
+    );
+    expect(p.dates.written).toMatchObject({ raw: '2022年3月2日', iso: '2022-03-02' });
+    expect(p.signature).toMatchObject({
+      issuer: { text: '中共示范市委　示范市人民政府' },
+      date: null,
+    });
+    expect(p.sections[0]?.span.end).toBeLessThanOrEqual(p.signature?.span.start ?? 0);
+    expect(brokenSpan(p)).toBeNull();
+  });
+
+  test('a lead-in sentence ending in a colon is not an addressee', () => {
+    const p = parseNotice(
+      '关于禁止燃放烟花爆竹的通告\n为保障公共安全，根据有关规定，现将有关事项通告如下：\n一、禁放区域\n',
+    );
+    expect(p.addressee).toBeNull();
+    expect(p.preamble?.text).toBe('为保障公共安全，根据有关规定，现将有关事项通告如下：');
+  });
+});
+
 describe('page furniture', () => {
   test('around and inside the notice', () => {
     const text = `【字体：大 中 小】\n${SHANGHAI.replace('三、进一步健全', '打印本页 关闭窗口\n三、进一步健全')}打印本页\n关闭窗口\n分享到：\n`;
@@ -253,12 +288,29 @@ describe('sections', () => {
 
   test('lead phrases only inside a section, never in the preamble', () => {
     const p = parseNotice(
-      '关于开展示范工作的通知\n总体要求。做好各项工作。\n一、重点任务\n社区治理。推进社区治理。\n',
+      '关于开展示范工作的通知\n总体要求。做好各项工作。\n一、重点任务\n社区治理。推进社区治理。\n村居自治。规范村务公开。\n',
     );
     expect(p.preamble?.text).toBe('总体要求。做好各项工作。');
     expect(p.sections[0]?.children.map((c) => [c.marker, c.heading])).toEqual([
       ['lead', '社区治理'],
+      ['lead', '村居自治'],
     ]);
+  });
+
+  test('a lone short first sentence is not a lead phrase', () => {
+    const p = parseNotice(
+      '一、加强领导\n各单位要高度重视。把工作落到实处，确保取得实效。\n二、强化督查\n',
+    );
+    expect(p.sections[0]?.children).toEqual([]);
+  });
+
+  test('a heading closed by a colon, and chapters above 一、', () => {
+    const p = parseNotice('第一章 总则\n一、创建对象：全州各级机关。\n第二章　管理\n');
+    expect(p.sections.map((s) => [s.label, s.heading, s.depth])).toEqual([
+      ['第一章', '总则', 1],
+      ['第二章', '管理', 1],
+    ]);
+    expect(p.sections[0]?.children[0]?.heading).toBe('创建对象');
   });
 
   test('spans run from the marker to the last paragraph, children included', () => {
