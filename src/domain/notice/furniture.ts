@@ -41,6 +41,11 @@ const WORDS = [
   '浏览次数',
   '访问量',
   '阅读量',
+  '相关链接',
+  '相关解读',
+  '相关文件',
+  '上一篇',
+  '下一篇',
 ];
 /** Longest first, so 打印本页 is taken before 打印. */
 const WORD_PATTERN = new RegExp([...WORDS].sort((a, b) => b.length - a.length).join('|'), 'gu');
@@ -49,7 +54,8 @@ const DECORATION = /[【】[\]|｜：:·•\s\u3000\d]/gu;
 /** A line made only of furniture words (with brackets, separators and counters). */
 export function isFurnitureLine(line: string): boolean {
   if (line.length > 80 || findDocNumber(line)) return false;
-  if (/^分享到/u.test(line)) return true;
+  if (/^(分享到|当前位置|您现在的位置|您的位置|所在位置|上一篇|下一篇)/u.test(line)) return true;
+  if (/^首页\s*[>＞»›]/u.test(line)) return true;
   const rest = line.replace(WORD_PATTERN, '').replace(DECORATION, '');
   // A line of single characters such as 大 / 中 / 小 alone is furniture only next to 字体.
   return rest === '' && !/^[大中小]$/u.test(line.trim());

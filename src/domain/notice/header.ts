@@ -22,6 +22,10 @@ const KNOWN_LABELS: ReadonlyMap<string, Exclude<HeaderKey, 'other'>> = new Map([
   ['成文日期', 'writtenDate'],
   ['发布日期', 'publishDate'],
   ['发文日期', 'publishDate'],
+  ['发布时间', 'publishDate'],
+  ['成文时间', 'writtenDate'],
+  ['实施日期', 'effectiveDate'],
+  ['施行日期', 'effectiveDate'],
   ['生效日期', 'effectiveDate'],
   ['失效日期', 'expiryDate'],
   ['废止日期', 'expiryDate'],
@@ -133,12 +137,13 @@ export interface ParsedHeader {
   readonly next: number;
 }
 
-/** Whether the line opens a header: its first cell is a known `label:`. */
+/**
+ * Whether the line opens a header: it starts with a `label:` and one of its labels is known
+ * (`来源：…  发布时间：…` under a news-style title counts; `各区县：` alone does not).
+ */
 export function startsHeader(text: string, line: Line): boolean {
-  const first = cellsOf(text, line)[0];
-  if (!first) return false;
-  const cell = labelCell(text, first.span);
-  return cell !== null && cell.key !== 'other';
+  const cells = cellsOf(text, line).map((c) => labelCell(text, c.span));
+  return cells[0] !== null && cells.some((c) => c !== null && c !== undefined && c.key !== 'other');
 }
 
 /** Reads the header that starts at `lines[from]` (which must satisfy startsHeader). */

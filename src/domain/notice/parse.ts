@@ -304,7 +304,9 @@ export function parseNotice(text: string): ParsedNotice {
     break;
   }
   if (!signature && p < firstMarker && TRANSMIT.test((lines[p] as Line).text)) {
-    for (let t = p + 1; t <= p + 2 && t < firstMarker; t++) {
+    for (let t = p + 1; t <= p + 3 && t < firstMarker; t++) {
+      // An unsigned date or a bare name between letter and document is not the document's title.
+      if (isSignatureName((lines[t] as Line).text)) continue;
       if (titleAt(lines, t)) {
         coverLetter = between(text, lines[p] as Line, lines[t - 1] as Line);
         q = t;

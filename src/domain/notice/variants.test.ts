@@ -321,3 +321,36 @@ describe('sections', () => {
     expect(b && text.slice(b.span.start, b.span.end)).toBe('二、丙\n正文三。');
   });
 });
+
+describe('a news-style page', () => {
+  test('breadcrumb, title above a source/date line, previous/next links', () => {
+    const text = [
+      '当前位置：首页 > 政务公开 > 通知公告',
+      '关于做好2023年示范区防汛工作的通知',
+      '来源：示范区水务局    发布时间：2023-05-10',
+      '各街镇：',
+      '为做好今年防汛工作，现将有关事项通知如下：',
+      '一、落实防汛责任',
+      '各单位要落实防汛责任制。',
+      '示范区水务局',
+      '2023年5月9日',
+      '上一篇：关于开展节水宣传周活动的通知',
+      '下一篇：无',
+    ].join('\n');
+    const p = parseNotice(text);
+    expect(brokenSpan(p)).toBeNull();
+    expect(p.title?.text).toBe('关于做好2023年示范区防汛工作的通知');
+    expect(p.header?.fields.map((f) => [f.key, f.value])).toEqual([
+      ['other', '示范区水务局'],
+      ['publishDate', '2023-05-10'],
+    ]);
+    expect(p.dates.published?.iso).toBe('2023-05-10');
+    expect(p.dates.written?.iso).toBe('2023-05-09');
+    expect(p.addressee?.text).toBe('各街镇：');
+    expect(p.furniture.map((f) => f.text)).toEqual([
+      '当前位置：首页 > 政务公开 > 通知公告',
+      '上一篇：关于开展节水宣传周活动的通知',
+      '下一篇：无',
+    ]);
+  });
+});
