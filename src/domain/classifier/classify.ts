@@ -64,6 +64,7 @@ function termEvidence(
   label: number,
   limit: number,
 ): Evidence[] {
+  if (limit <= 0) return [];
   const byTerm = new Map<string, number>();
   const ngrams = new Map<string, number>();
   for (const [feature, x] of features.values) {
@@ -131,7 +132,10 @@ export function classifyNotice(
   const level1 = level1Scores(model, probs);
   const order = [...probs.keys()].sort((a, b) => (probs[b] ?? 0) - (probs[a] ?? 0) || a - b);
   const header = parsed.header?.span ?? null;
-  const sectionFeatures = flatten(parsed.sections)
+  const sectionCount = options.evidenceSections ?? 2;
+  // Featurising every section is most of the cost; a batch that keeps no section evidence skips it.
+  const sections = sectionCount > 0 ? flatten(parsed.sections) : [];
+  const sectionFeatures = sections
     .filter((s) => !(header && s.span.start < header.end && header.start < s.span.end))
     .map(
       (s) =>
@@ -153,7 +157,7 @@ export function classifyNotice(
       score: probs[label] ?? 0,
       score1: level1.get(path.label1) ?? 0,
       evidence: termEvidence(model, parsed, features, label, options.evidenceTerms ?? 5),
-      sections: sectionEvidence(model, sectionFeatures, label, options.evidenceSections ?? 2),
+      sections: sectionEvidence(model, sectionFeatures, label, sectionCount),
     };
   });
   const first = top[0]?.score ?? 0;

@@ -13,6 +13,8 @@ import type { NoticeMeta, NoticeRecord, SuggestedTopic } from './record';
 /** How many suggestions a record keeps: the desk shows three, the export the first. */
 export const KEPT_SUGGESTIONS = 3;
 
+const BATCH = { k: KEPT_SUGGESTIONS, evidenceTerms: 0, evidenceSections: 0 } as const;
+
 export interface NoticeAnalysis {
   readonly id: string;
   readonly meta: NoticeMeta;
@@ -35,7 +37,8 @@ export function analyseNotice(text: string, model: Model | null): NoticeAnalysis
     id: contentId(text, meta.indexNo),
     meta,
     originalTopic: parsed.topic,
-    suggestions: model ? suggestedTopics(classifyNotice(model, parsed)) : null,
+    // The queue keeps scores only; evidence is computed when the clerk opens the notice.
+    suggestions: model ? suggestedTopics(classifyNotice(model, parsed, BATCH)) : null,
   };
 }
 
