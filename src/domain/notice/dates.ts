@@ -71,6 +71,14 @@ export function normaliseDate(raw: string): string | null {
   return null;
 }
 
+/** A year, or a year and month, with nothing else: a date the page wrote incompletely. */
+const PARTIAL_DATE = /^\d{4}\s*(?:年(?:\s*\d{1,2}\s*月)?|[-./]\s*\d{1,2})$/u;
+
+/** A full or partial date (`2020年3月`), so it is read as a date field, never as a title. */
+export function looksLikeDate(raw: string): boolean {
+  return isDateText(raw) || (raw.length <= 12 && PARTIAL_DATE.test(raw.normalize('NFKC').trim()));
+}
+
 /** True when the whole string is one date (as a signature's date line is). */
 export function isDateText(raw: string): boolean {
   return normaliseDate(raw) !== null;

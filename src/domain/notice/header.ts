@@ -4,7 +4,7 @@
  * - gov.cn's: a table copied as tab-separated rows of label/value pairs (`索引号：⇥…⇥主题分类：⇥…`).
  * Colons may be ASCII or full-width, labels may be spaced (`标  题`, `索 引 号`), values may be empty.
  */
-import { isDateText } from './dates';
+import { looksLikeDate } from './dates';
 import { looksLikeDocNumber } from './docnumber';
 import { isBlank, trimSpan, type Line } from './lines';
 import type { HeaderField, HeaderKey, Span } from './types';
@@ -116,7 +116,7 @@ function isValueFor(key: HeaderKey, value: string): boolean {
     case 'publishDate':
     case 'effectiveDate':
     case 'expiryDate':
-      return isDateText(value);
+      return looksLikeDate(value);
     case 'indexNo':
       return /^[\w\-/.（）()]{2,60}$/u.test(value);
     case 'docNumber':
@@ -187,7 +187,11 @@ export function parseHeader(text: string, lines: readonly Line[], from: number):
       end = line.span.end;
       continue;
     }
-    if (pending && cells.length === 1 && isValueFor(pending.key, line.text)) {
+    if (
+      pending &&
+      cells.length === 1 &&
+      (isValueFor(pending.key, line.text) || isValueBetweenLabels(text, line, lines[i + 1]))
+    ) {
       fields.push(field(text, pending, line.span));
       pending = null;
       end = line.span.end;
@@ -198,6 +202,16 @@ export function parseHeader(text: string, lines: readonly Line[], from: number):
   flushEmpty();
   const start = lines[from]?.span.start ?? 0;
   return { fields, span: { start, end }, next: i };
+}
+
+/**
+ * A line with a label line both above and below is a value whatever it looks like (an index number
+ * with Han in it, a date written oddly): inside the block there is nothing else it could be.
+ */
+function isValueBetweenLabels(text: string, line: Line, next: Line | undefined): boolean {
+  if (!next || line.text.length > 100 || /[:：]$/u.test(line.text)) return false;
+  const first = cellsOf(text, next)[0];
+  return first !== undefined && labelCell(text, first.span) !== null;
 }
 
 function nextIsValueOrLabel(text: string, next: Line | undefined, key: HeaderKey): boolean {

@@ -3,7 +3,7 @@
  * Line based and linear in the length of the text; every span indexes the text exactly as given.
  */
 import { normaliseTopic } from '../taxonomy/taxonomy';
-import { isDateText, noticeDate } from './dates';
+import { isDateText, looksLikeDate, noticeDate } from './dates';
 import { findDocNumber, normaliseDocNumber } from './docnumber';
 import { isFurnitureLine, isRequestLine } from './furniture';
 import { parseHeader, startsHeader } from './header';
@@ -50,7 +50,7 @@ function isTitleLike(s: string): boolean {
     s.length <= 80 &&
     !END_PUNCT.test(s) &&
     !s.includes('。') &&
-    !isDateText(s) &&
+    !looksLikeDate(s) &&
     findDocNumber(s) === null &&
     markerOf(s) === null &&
     !isParenthetical(s) &&

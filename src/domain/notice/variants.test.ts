@@ -137,6 +137,17 @@ describe('header layouts', () => {
     expect(brokenSpan(p)).toBeNull();
   });
 
+  test('odd values inside the block are still values: an index with Han, a partial date', () => {
+    const p = parseNotice(
+      '索引号:\n沪府办-2020-0012\n主题分类:\n民政、扶贫、救灾\\社会福利\n成文日期:\n2020年3月\n关于做好养老服务工作的通知\n各区民政局:\n请做好工作。\n',
+    );
+    expect(p.indexNo).toBe('沪府办-2020-0012');
+    expect(p.topic).toEqual({ label1: '民政、扶贫、救灾', label2: '社会福利' });
+    expect(p.dates.written).toMatchObject({ raw: '2020年3月', iso: null });
+    expect(p.title?.text).toBe('关于做好养老服务工作的通知');
+    expect(p.addressee?.text).toBe('各区民政局:');
+  });
+
   test('an invalid date keeps its raw text with iso null', () => {
     const p = parseNotice('索引号：A1\n成文日期：2021-02-30\n关于开展示范工作的通知\n');
     expect(p.dates.written).toMatchObject({ raw: '2021-02-30', iso: null });
