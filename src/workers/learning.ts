@@ -23,6 +23,7 @@ import issuers from '../domain/classifier/prior/issuers.json';
 import rules from '../domain/classifier/prior/rules.json';
 import terms from '../domain/classifier/prior/terms.json';
 import type { TopicPath } from '../domain/taxonomy/taxonomy';
+import type { LearningRequest, WorkerRequest, WorkerResponse } from './protocol';
 
 /** Marks a model file as the desk's own, so an imported file is known for what it is. */
 export const LOCAL_GENERATOR = 'notice-topic-desk local model';
@@ -108,4 +109,56 @@ export function localModelFile(model: Model): ModelFile {
  */
 export function readLocalModel(json: unknown): Model {
   return parseModel(json);
+}
+
+const LEARNING_TYPES: ReadonlySet<string> = new Set<LearningRequest['type']>([
+  'useLocalModel',
+  'learn',
+  'rescore',
+  'exportLocalModel',
+]);
+
+/** The local model in use by the desk worker; null while the shipped model is used. */
+let local: Model | null = null;
+
+/** The model the desk analyses and explains with: the local one when there is one. */
+export function activeModel(shipped: Model | null): Model | null {
+  return local ?? shipped;
+}
+
+export function isLearningRequest(request: WorkerRequest): request is LearningRequest {
+  return LEARNING_TYPES.has(request.type);
+}
+
+/** Handles the desk worker's learning requests: set/reset the local model, learn, rescore, export. */
+export function handleLearning(
+  request: LearningRequest,
+  shipped: Model | null,
+  post: (message: WorkerResponse) => void,
+): void {
+  try {
+    post({ type: 'learning', id: request.id, value: learningValue(request, shipped) });
+  } catch (e) {
+    post({ type: 'failed', id: request.id, message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+function learningValue(request: LearningRequest, shipped: Model | null): unknown {
+  switch (request.type) {
+    case 'useLocalModel':
+      local = request.file === null ? null : readLocalModel(request.file);
+      return local ? provenance(local) : null;
+    case 'learn': {
+      const base = local ?? shipped;
+      if (!base) throw new Error('分类模型不可用，无法学习这条决定');
+      local = learnFromDecision(base, request.text, request.path);
+      return provenance(local);
+    }
+    case 'rescore': {
+      const m = local ?? shipped;
+      return m ? rescore(m, request.texts) : request.texts.map(() => null);
+    }
+    case 'exportLocalModel':
+      return local ? localModelFile(local) : null;
+  }
 }
