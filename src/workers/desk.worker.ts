@@ -5,6 +5,7 @@
 import { ModelError, parseModel, type Model } from '../domain/classifier';
 import { analyseNotice, explainNotice } from '../domain/desk/analyse';
 import type { WorkerRequest, WorkerResponse } from './protocol';
+import { activeModel, handleLearning, isLearningRequest } from './learning';
 
 let model: Promise<Model | null> = Promise.resolve(null);
 
@@ -38,7 +39,12 @@ async function handle(request: WorkerRequest): Promise<void> {
     model = loadModel(request.modelUrl);
     return;
   }
-  const m = await model;
+  const shipped = await model;
+  if (isLearningRequest(request)) {
+    handleLearning(request, shipped, post);
+    return;
+  }
+  const m = activeModel(shipped);
   try {
     if (request.type === 'analyse') {
       post({
