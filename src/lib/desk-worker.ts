@@ -1,6 +1,10 @@
 /** The desk's side of its worker: requests as promises, and the model's status as it loads. */
 import type { Classification } from '../domain/classifier/types';
 import type { NoticeAnalysis } from '../domain/desk/analyse';
+import type { ModelFile } from '../domain/classifier';
+import type { SuggestedTopic } from '../domain/desk/record';
+import type { TopicPath } from '../domain/taxonomy/taxonomy';
+import type { Provenance } from '../workers/learning';
 import type { ModelInfo, WorkerRequest, WorkerResponse } from '../workers/protocol';
 
 export type ModelEvent =
@@ -62,5 +66,24 @@ export class DeskWorker {
 
   explain(text: string): Promise<Classification | null> {
     return this.call((id) => ({ type: 'explain', id, text }));
+  }
+
+  /** Analyse and explain with this local model from now on (null: back to the shipped model). */
+  useLocalModel(file: ModelFile | null): Promise<Provenance | null> {
+    return this.call((id) => ({ type: 'useLocalModel', id, file }));
+  }
+
+  /** Learns one decision into the local model (made from the shipped model on the first one). */
+  learn(text: string, path: TopicPath): Promise<Provenance> {
+    return this.call((id) => ({ type: 'learn', id, text, path }));
+  }
+
+  /** Fresh suggestions from the model in use; null for each when no model is loaded. */
+  rescore(texts: readonly string[]): Promise<(SuggestedTopic[] | null)[]> {
+    return this.call((id) => ({ type: 'rescore', id, texts }));
+  }
+
+  exportLocalModel(): Promise<ModelFile | null> {
+    return this.call((id) => ({ type: 'exportLocalModel', id }));
   }
 }
