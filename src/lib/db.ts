@@ -219,6 +219,24 @@ export class DeskDb {
     return { ok: true };
   }
 
+  /** A value of the 'meta' store (the local model, the labelled history); undefined when absent. */
+  async getMeta(key: string): Promise<unknown> {
+    let value: unknown;
+    await transact(this.db, [META], 'readonly', (tx, fail) => {
+      request(tx.objectStore(META).get(key), fail, (v) => (value = v));
+    });
+    return value;
+  }
+
+  /** Writes (or, with undefined, deletes) a value of the 'meta' store. */
+  async putMeta(key: string, value: unknown): Promise<void> {
+    this.guard();
+    await transact(this.db, [META], 'readwrite', (tx) => {
+      if (value === undefined) tx.objectStore(META).delete(key);
+      else tx.objectStore(META).put(value, key);
+    });
+  }
+
   async saveSettings(settings: unknown): Promise<void> {
     this.guard();
     await transact(this.db, [META], 'readwrite', (tx) => {
