@@ -1,6 +1,7 @@
 /** The desk's one store, built from typed slices; components read it through narrow selectors. */
 import { create } from 'zustand';
 import { createExportSlice } from './exporting';
+import { createLearningSlice } from './learning';
 import { createNoticesSlice } from './notices';
 import { createQueueSlice } from './queue';
 import { createReviewSlice } from './review';
@@ -13,6 +14,7 @@ export const useDesk = create<DeskState>()((...a) => ({
   ...createQueueSlice(...a),
   ...createSettingsSlice(...a),
   ...createExportSlice(...a),
+  ...createLearningSlice(...a),
   storage: { status: 'ok', message: null },
   model: { status: 'loading', info: null, message: null },
 }));

@@ -5,6 +5,7 @@ import type { NoticeRecord } from '../domain/desk/record';
 import type { QueueFilter, QueueSort } from '../domain/desk/queue';
 import type { PathSeparator, TopicPath } from '../domain/taxonomy/taxonomy';
 import type { ModelInfo } from '../workers/protocol';
+import type { LearningSlice } from './learning';
 
 export interface IntakeError {
   /** File name, or 粘贴 for a paste. */
@@ -96,6 +97,7 @@ export type DeskState = NoticesSlice &
   QueueSlice &
   SettingsSlice &
   SystemSlice &
-  ExportSlice;
+  ExportSlice &
+  LearningSlice;
 
 export type Slice<T> = StateCreator<DeskState, [], [], T>;
