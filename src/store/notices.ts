@@ -175,6 +175,7 @@ export const createNoticesSlice: Slice<NoticesSlice> = (set, get) => ({
     replaceInState(get, set, [after]);
     set({ canUndo: true });
     void persistChange(get, set, after);
+    get().learnDecision(id);
   },
 
   undo() {
