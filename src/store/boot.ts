@@ -5,6 +5,7 @@
 import { DeskWorker } from '../lib/desk-worker';
 import { openDeskDb } from '../lib/db';
 import { useDesk } from './index';
+import { restoreLearning } from './learning';
 import { replaceInState, reportStorage } from './notices';
 import { services } from './services';
 import { readSettings } from './settings';
@@ -40,6 +41,7 @@ export async function startDesk(): Promise<void> {
     reportStorage(setState, e);
   }
   services.db = db;
+  void restoreLearning(getState, setState);
   db.onRemoteChange((ids) => {
     db.get(ids).then(
       (records) => {
