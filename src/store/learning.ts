@@ -255,7 +255,7 @@ function scheduleSave(get: Get, set: Set): void {
 }
 
 /** Puts a model file in use in the worker, stores it and re-scores the pending notices. */
-async function useModelFile(get: Get, set: Set, file: ModelFile | null): Promise<void> {
+async function applyModelFile(get: Get, set: Set, file: ModelFile | null): Promise<void> {
   const worker = services.worker;
   if (!worker) throw new Error('后台处理尚未启动，请刷新页面');
   const local = await worker.useLocalModel(file);
@@ -394,7 +394,7 @@ export const createLearningSlice: Slice<LearningSlice> = (set, get) => ({
     decidedDuringTraining = null;
     if (!done || done.type !== 'trained') return;
     try {
-      await useModelFile(get, set, done.file);
+      await applyModelFile(get, set, done.file);
       const worker = services.worker;
       for (const id of later) {
         const r = get().byId.get(id);
@@ -466,7 +466,7 @@ export const createLearningSlice: Slice<LearningSlice> = (set, get) => ({
       return;
     }
     try {
-      await useModelFile(get, set, json as ModelFile);
+      await applyModelFile(get, set, json as ModelFile);
       patch(get, set, { message: { kind: 'info', text: `已导入本地模型“${file.name}”。` } });
     } catch (e) {
       patch(get, set, {
@@ -477,7 +477,7 @@ export const createLearningSlice: Slice<LearningSlice> = (set, get) => ({
 
   async resetLocalModel() {
     try {
-      await useModelFile(get, set, null);
+      await applyModelFile(get, set, null);
       patch(get, set, { message: { kind: 'info', text: '已恢复为随附模型。' } });
     } catch (e) {
       patch(get, set, { message: { kind: 'error', text: `恢复随附模型失败：${failure(e)}` } });
