@@ -31,6 +31,11 @@ const ORG_END =
 const TRANSMIT = /现将|印发给你们|转发给你们|印发给你|发给你们/u;
 const END_PUNCT = /[。；;：:，,！!？?、]$/u;
 
+/** Furniture, or the request line: what stands above or below a notice on the page. */
+function isPageLine(s: string): boolean {
+  return isFurnitureLine(s) || isRequestLine(s);
+}
+
 function part(line: Line): TextPart {
   return { text: line.text, span: line.span };
 }
@@ -151,7 +156,7 @@ export function parseNotice(text: string): ParsedNotice {
   const attachments: TextPart[] = [];
 
   let first = 0;
-  while (first < all.length && isFurnitureLine(all[first]?.text ?? '')) {
+  while (first < all.length && isPageLine(all[first]?.text ?? '')) {
     furniture.push(part(all[first] as Line));
     first++;
   }
@@ -175,7 +180,7 @@ export function parseNotice(text: string): ParsedNotice {
   const trailing: TextPart[] = [];
   while (to > from) {
     const line = all[to - 1] as Line;
-    if (!isFurnitureLine(line.text) && !isRequestLine(line.text)) break;
+    if (!isPageLine(line.text)) break;
     trailing.push(part(line));
     to--;
   }
