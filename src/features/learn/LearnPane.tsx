@@ -1,0 +1,353 @@
+import { useEffect, useRef, type ChangeEvent } from 'react';
+import { TAXONOMY, topicKey, type TopicPath } from '../../domain/taxonomy/taxonomy';
+import { useDesk } from '../../store';
+import type { LearningState } from '../../store/learning';
+import { percent } from '../review/pathLabel';
+import { useLearnT, type LearnTranslate } from './messages';
+import './learn.css';
+
+const HISTORY_ACCEPT = '.txt,.text,.htm,.html,.docx,.csv,.tsv,.jsonl,.json';
+const IGNORE = '__ignore__';
+
+/** Every choice a label can be mapped to: each class alone, and each of its sub-classes. */
+const TARGETS: readonly { readonly group: string; readonly options: readonly TopicPath[] }[] =
+  TAXONOMY.classes.map((c) => ({
+    group: c.name,
+    options: [
+      { label1: c.name, label2: null },
+      ...c.children.map((s) => ({ label1: c.name, label2: s.name })),
+    ],
+  }));
+
+function pathFromValue(value: string): TopicPath | null | undefined {
+  if (value === IGNORE) return null;
+  for (const g of TARGETS) for (const p of g.options) if (topicKey(p) === value) return p;
+  return undefined;
+}
+
+function TaskProgress({ learning, t }: { learning: LearningState; t: LearnTranslate }) {
+  const cancel = useDesk((s) => s.cancelLearningTask);
+  const task = learning.task;
+  if (!task) return null;
+  const text =
+    task.kind === 'import'
+      ? t('taskImport', { done: task.done, total: task.total })
+      : task.kind === 'train'
+        ? t('taskTrain')
+        : t('taskCompare', { done: task.done + 1, total: task.total || 5 });
+  const determinate = task.total > 0;
+  return (
+    <div className="learn-progress">
+      <div
+        role="progressbar"
+        aria-label={t('taskProgress')}
+        aria-valuemin={0}
+        aria-valuemax={determinate ? task.total : undefined}
+        aria-valuenow={determinate ? task.done : undefined}
+        aria-valuetext={text}
+        className={determinate ? 'progress' : 'progress indeterminate'}
+      >
+        <div
+          className="progress-fill"
+          style={{ width: determinate ? `${(100 * task.done) / task.total}%` : '30%' }}
+        />
+      </div>
+      <span className="progress-text">{text}</span>
+      <button type="button" onClick={cancel}>
+        {t('cancel')}
+      </button>
+    </div>
+  );
+}
+
+function UnknownLabels({ learning, t }: { learning: LearningState; t: LearnTranslate }) {
+  const mapLabel = useDesk((s) => s.mapLabel);
+  const unknown = learning.labelled.unknown;
+  if (unknown.length === 0) return null;
+  function onChange(raw: string, e: ChangeEvent<HTMLSelectElement>): void {
+    const path = pathFromValue(e.target.value);
+    if (path !== undefined) mapLabel(raw, path);
+  }
+  return (
+    <section className="learn-section" aria-labelledby="unknown-title">
+      <h3 id="unknown-title">{t('unknownTitle')}</h3>
+      <table className="learn-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('unknownRaw')}</th>
+            <th scope="col">{t('unknownCount')}</th>
+            <th scope="col">{t('unknownWhere')}</th>
+            <th scope="col">{t('unknownMap')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {unknown.map((u) => (
+            <tr key={u.raw}>
+              <th scope="row" title={u.reason}>
+                {u.raw}
+              </th>
+              <td>{u.count}</td>
+              <td>{u.origins.join('；')}</td>
+              <td>
+                <select
+                  aria-label={t('mapFor', { raw: u.raw })}
+                  defaultValue=""
+                  onChange={(e) => onChange(u.raw, e)}
+                >
+                  <option value="" disabled>
+                    {t('mapChoose')}
+                  </option>
+                  <option value={IGNORE}>{t('mapIgnore')}</option>
+                  {TARGETS.map((g) => (
+                    <optgroup key={g.group} label={g.group}>
+                      {g.options.map((p) => (
+                        <option key={topicKey(p)} value={topicKey(p)}>
+                          {p.label2 === null ? p.label1 : `${p.label1} › ${p.label2}`}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function Distribution({ learning, t }: { learning: LearningState; t: LearnTranslate }) {
+  const { distribution } = learning;
+  if (distribution.total === 0) return null;
+  const max = distribution.level1[0]?.count ?? 1;
+  return (
+    <section className="learn-section" aria-labelledby="dist-title">
+      <h3 id="dist-title">{t('distribution')}</h3>
+      <ul className="distribution" aria-labelledby="dist-title">
+        {distribution.level1.map((row) => (
+          <li key={row.label}>
+            <span className="dist-label">{row.label}</span>
+            <span className="dist-bar" aria-hidden="true">
+              <span style={{ width: `${(100 * row.count) / max}%` }} />
+            </span>
+            <span className="dist-count">{t('distributionCount', { n: row.count })}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ModelBox({ learning, t }: { learning: LearningState; t: LearnTranslate }) {
+  const train = useDesk((s) => s.trainLocalModel);
+  const compare = useDesk((s) => s.compareModels);
+  const exportModel = useDesk((s) => s.exportLocalModel);
+  const importModel = useDesk((s) => s.importLocalModel);
+  const reset = useDesk((s) => s.resetLocalModel);
+  const clear = useDesk((s) => s.clearHistory);
+  const busy = learning.task !== null;
+  const local = learning.local;
+  const provenance = !local
+    ? t('modelShipped')
+    : local.trainedAt.startsWith('1970') || local.trainedAt === ''
+      ? t('modelImported', { updates: local.updates })
+      : t('modelLocal', {
+          trainedAt: new Date(local.trainedAt).toLocaleString('zh-CN'),
+          history: local.history,
+          decisions: local.decisions,
+          updates: local.updates,
+        });
+  return (
+    <section className="learn-section" aria-labelledby="model-title">
+      <h3 id="model-title">{t('model')}</h3>
+      <p className="provenance" data-testid="model-provenance">
+        {provenance}
+        {learning.trainMs !== null &&
+          ` · ${t('trainTime', { s: (learning.trainMs / 1000).toFixed(1) })}`}
+      </p>
+      <div className="learn-actions">
+        <button type="button" disabled={busy} onClick={() => void train()}>
+          {t('train')}
+        </button>
+        <button type="button" disabled={busy} onClick={() => void compare()}>
+          {t('compare')}
+        </button>
+        <button type="button" disabled={!local} onClick={() => void exportModel()}>
+          {t('exportModel')}
+        </button>
+        <label className="file-button">
+          {t('importModel')}
+          <input
+            type="file"
+            accept=".json,application/json"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void importModel(file);
+            }}
+          />
+        </label>
+        <button
+          type="button"
+          disabled={!local || busy}
+          onClick={() => {
+            if (window.confirm(t('resetConfirm'))) void reset();
+          }}
+        >
+          {t('resetModel')}
+        </button>
+        <button
+          type="button"
+          disabled={learning.history.length === 0 || busy}
+          onClick={() => {
+            if (window.confirm(t('clearConfirm'))) void clear();
+          }}
+        >
+          {t('clearHistory')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function Figures({ learning, t }: { learning: LearningState; t: LearnTranslate }) {
+  const c = learning.comparison;
+  const rows = [
+    ['top1l1', 'top1Level1'],
+    ['top3l1', 'top3Level1'],
+    ['top1l2', 'top1Level2'],
+    ['top3l2', 'top3Level2'],
+  ] as const;
+  return (
+    <section className="learn-section" aria-labelledby="figures-title">
+      <h3 id="figures-title">{t('figures')}</h3>
+      {!c ? (
+        <p>{t('noFigures')}</p>
+      ) : (
+        <>
+          <table className="learn-table figures" aria-labelledby="figures-title">
+            <thead>
+              <tr>
+                <th scope="col">{t('metric')}</th>
+                <th scope="col">{t('shipped')}</th>
+                <th scope="col">{t('local')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(([key, field]) => (
+                <tr key={key}>
+                  <th scope="row">{t(key)}</th>
+                  <td>
+                    {field.endsWith('Level2') && c.value.n2 === 0
+                      ? '—'
+                      : percent(c.value.shipped[field])}
+                  </td>
+                  <td>
+                    {field.endsWith('Level2') && c.value.n2 === 0
+                      ? '—'
+                      : percent(c.value.local[field])}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="figures-note">
+            {t('figuresNote', {
+              n: c.value.n,
+              n2: c.value.n2,
+              k: c.value.k,
+              s: (c.ms / 1000).toFixed(1),
+              at: new Date(c.at).toLocaleString('zh-CN'),
+              sample:
+                c.available > c.value.n
+                  ? t('figuresSample', { n: c.value.n, available: c.available })
+                  : '',
+            })}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function LearnPane() {
+  const t = useLearnT();
+  const learning = useDesk((s) => s.learning);
+  const importHistory = useDesk((s) => s.importHistory);
+  const folderRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    // Not in React's typings: lets the clerk pick a whole folder of notices.
+    folderRef.current?.setAttribute('webkitdirectory', '');
+  }, []);
+  const busy = learning.task !== null;
+  function onFiles(e: ChangeEvent<HTMLInputElement>): void {
+    const files = [...(e.target.files ?? [])];
+    e.target.value = '';
+    if (files.length > 0) void importHistory(files);
+  }
+  const { labelled } = learning;
+  const unknownCount = labelled.unknown.reduce((s, u) => s + u.count, 0);
+  return (
+    <main className="learn-pane" aria-labelledby="learn-title">
+      <h2 id="learn-title">{t('learnTitle')}</h2>
+      <section className="learn-section" aria-labelledby="import-title">
+        <h3 id="import-title">{t('importHistory')}</h3>
+        <p className="hint">{t('importHint')}</p>
+        <div className="learn-actions">
+          <label className="file-button">
+            {t('chooseFiles')}
+            <input
+              type="file"
+              multiple
+              accept={HISTORY_ACCEPT}
+              disabled={busy}
+              onChange={onFiles}
+            />
+          </label>
+          <label className="file-button">
+            {t('chooseFolder')}
+            <input ref={folderRef} type="file" multiple disabled={busy} onChange={onFiles} />
+          </label>
+        </div>
+        <TaskProgress learning={learning} t={t} />
+        {learning.message && (
+          <p
+            role={learning.message.kind === 'error' ? 'alert' : 'status'}
+            className={`learn-message ${learning.message.kind}`}
+          >
+            {learning.message.text}
+          </p>
+        )}
+        {learning.history.length > 0 && (
+          <p className="history-summary" role="status">
+            {t('historySummary', {
+              total: learning.history.length,
+              examples: labelled.examples.length,
+              unlabelled: labelled.unlabelled,
+              ignored: labelled.ignored,
+              unknown: unknownCount,
+            })}
+          </p>
+        )}
+        {learning.importErrors.length > 0 && (
+          <details className="import-errors">
+            <summary>{t('importErrors', { n: learning.importErrors.length })}</summary>
+            <ul>
+              {learning.importErrors.map((e, i) => (
+                <li key={i}>{e.reason}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+        {learning.rescored && learning.rescored.total > 0 && (
+          <p className="hint">{t('rescored', learning.rescored)}</p>
+        )}
+      </section>
+      <UnknownLabels learning={learning} t={t} />
+      <ModelBox learning={learning} t={t} />
+      <Figures learning={learning} t={t} />
+      <Distribution learning={learning} t={t} />
+    </main>
+  );
+}

@@ -1,0 +1,48 @@
+import type { KeyboardEvent } from 'react';
+import { useLearnT, type LearnKey } from './messages';
+
+export type DeskView = 'desk' | 'learn' | 'audit';
+
+const VIEWS: readonly (readonly [DeskView, LearnKey])[] = [
+  ['desk', 'viewDesk'],
+  ['learn', 'viewLearn'],
+  ['audit', 'viewAudit'],
+];
+
+/** The desk's three views as tabs; ←/→ move between them. */
+export function ViewTabs({
+  view,
+  onChange,
+}: {
+  readonly view: DeskView;
+  readonly onChange: (view: DeskView) => void;
+}) {
+  const t = useLearnT();
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>): void {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    e.preventDefault();
+    const at = VIEWS.findIndex(([v]) => v === view);
+    const next = VIEWS[(at + (e.key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length];
+    if (next) {
+      onChange(next[0]);
+      document.getElementById(`view-tab-${next[0]}`)?.focus();
+    }
+  }
+  return (
+    <div className="view-tabs" role="tablist" aria-label={t('views')} onKeyDown={onKeyDown}>
+      {VIEWS.map(([v, key]) => (
+        <button
+          key={v}
+          id={`view-tab-${v}`}
+          type="button"
+          role="tab"
+          aria-selected={view === v}
+          tabIndex={view === v ? 0 : -1}
+          onClick={() => onChange(v)}
+        >
+          {t(key)}
+        </button>
+      ))}
+    </div>
+  );
+}
