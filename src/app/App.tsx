@@ -3,6 +3,9 @@ import { DropOverlay } from '../features/intake/DropOverlay';
 import { IntakePanel } from '../features/intake/IntakePanel';
 import { QueuePane } from '../features/queue/QueuePane';
 import { ReviewPane, type ReviewHandle } from '../features/review/ReviewPane';
+import { AuditPane } from '../features/audit/AuditPane';
+import { LearnPane } from '../features/learn/LearnPane';
+import { ViewTabs, type DeskView } from '../features/learn/ViewTabs';
 import { useT } from '../features/settings/i18n';
 import { useDesk } from '../store';
 import { Header, StorageBanners } from './Header';
@@ -27,6 +30,15 @@ function HydrationGate({ children }: { readonly children: React.ReactNode }) {
 function Desk() {
   const review = useRef<ReviewHandle>(null);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [view, setView] = useState<DeskView>('desk');
+  const select = useDesk((s) => s.select);
+  const openOnDesk = useCallback(
+    (id: string) => {
+      select(id);
+      setView('desk');
+    },
+    [select],
+  );
   const toggleHelp = useCallback(() => setHelpOpen((v) => !v), []);
   const closeHelp = useCallback(() => setHelpOpen(false), []);
   useShortcuts(review, toggleHelp);
@@ -34,15 +46,21 @@ function Desk() {
     <div className="desk">
       <Header onHelp={toggleHelp} />
       <StorageBanners />
-      <div className="desk-body">
-        <aside className="left-pane">
-          <IntakePanel />
-          <QueuePane />
-        </aside>
-        <main className="review-pane">
-          <ReviewPane ref={review} />
-        </main>
-      </div>
+      <ViewTabs view={view} onChange={setView} />
+      {view === 'learn' && <LearnPane />}
+      {view === 'audit' && <AuditPane onOpen={openOnDesk} />}
+      {/* Unmounted in the other views, so the desk's number keys cannot decide an unseen notice. */}
+      {view === 'desk' && (
+        <div className="desk-body">
+          <aside className="left-pane">
+            <IntakePanel />
+            <QueuePane />
+          </aside>
+          <main className="review-pane">
+            <ReviewPane ref={review} />
+          </main>
+        </div>
+      )}
       <ShortcutFooter />
       <ShortcutDialog open={helpOpen} onClose={closeHelp} />
       <DropOverlay />
