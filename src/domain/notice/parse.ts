@@ -8,7 +8,7 @@ import { findDocNumber, normaliseDocNumber } from './docnumber';
 import { isFurnitureLine, isRequestLine } from './furniture';
 import { parseHeader, startsHeader } from './header';
 import { buildSections, markerOf } from './sections';
-import { splitLines, type Line } from './lines';
+import { partOf, splitLines, type Line } from './lines';
 import type {
   DocNumber,
   HeaderField,
@@ -99,22 +99,41 @@ function isAttachmentItem(s: string): boolean {
   return s.length <= 100 && !s.includes('。') && /^[0-9０-９]{1,2}[.．、]/u.test(s);
 }
 
-/** The title at `lines[i]`, joined with up to two more lines when it is cut (gov.cn wraps long titles). */
+/** Blanks removed, to compare a title wrapped over lines with the header's one-line 标题. */
+function compact(s: string): string {
+  return s.replace(/[\s\u3000]+/gu, '');
+}
+
+/**
+ * The title at `lines[i]`, joined with up to two more lines when it is wrapped (gov.cn wraps long
+ * titles). With the header's 标题 at hand the lines are joined while they spell it; otherwise while
+ * the joined text does not yet end like a title, or the next line is a stub such as `的通知`.
+ */
 function titleAt(
   lines: readonly Line[],
   i: number,
+  expected: string | null = null,
 ): { first: Line; last: Line; count: number } | null {
   const first = lines[i];
   if (!first || !isTitleLike(first.text)) return null;
-  if (TITLE_END.test(first.text)) return { first, last: first, count: 1 };
-  let joined = first.text;
+  let joined = compact(first.text);
+  let best = { first, last: first, count: 1 };
   for (let n = 1; n <= 2; n++) {
     const next = lines[i + n];
-    if (!next || next.text.length > 40 || !isTitleLike(next.text) || ORG_END.test(next.text)) break;
-    joined += next.text;
-    if (TITLE_END.test(joined)) return { first, last: next, count: n + 1 };
+    if (!next || next.text.length > 40 || !isTitleLike(next.text)) break;
+    const candidate = joined + compact(next.text);
+    if (expected !== null && expected.startsWith(joined) && joined !== expected) {
+      if (!expected.startsWith(candidate)) break;
+    } else if (
+      !(TITLE_END.test(joined) ? /^[的之]/u.test(next.text) && next.text.length <= 8 : true) ||
+      ORG_END.test(next.text)
+    ) {
+      break;
+    }
+    joined = candidate;
+    if (TITLE_END.test(joined) || joined === expected) best = { first, last: next, count: n + 1 };
   }
-  return { first, last: first, count: 1 };
+  return best;
 }
 
 interface Signature {
@@ -202,6 +221,10 @@ export function parseNotice(text: string): ParsedNotice {
     if (yes) attachments.push(part(line));
   });
 
+  const fields = header?.fields ?? [];
+  const headerTitleField = headerValue(fields, 'title');
+  const headerTitle = headerTitleField ? compact(headerTitleField.value) : null;
+
   // Front matter: a 版头 (…文件), the title, the document number, the addressee.
   let p = 0;
   let frontTitle: TextPart | null = null;
@@ -220,20 +243,16 @@ export function parseNotice(text: string): ParsedNotice {
       continue;
     }
     if (!frontTitle && !redHead && /文件$/u.test(line.text) && line.text.length <= 30) {
-      const name = line.text.slice(0, -2);
-      if (ORG_END.test(name)) {
-        redHead = { text: name, span: { start: line.span.start, end: line.span.end - 2 } };
+      const name = partOf(text, line.span.start, line.span.end - 2);
+      if (ORG_END.test(name.text)) {
+        redHead = name;
         p++;
         continue;
       }
     }
     if (!frontTitle && !isAddresseeLike(line.text)) {
-      const t = titleAt(lines, p);
-      if (
-        t &&
-        (TITLE_END.test(text.slice(t.first.span.start, t.last.span.end)) ||
-          p + t.count < lines.length)
-      ) {
+      const t = titleAt(lines, p, headerTitle);
+      if (t) {
         const next = lines[p + t.count];
         // A lone short line followed by a date is a signature, not a title.
         if (!(next && isDateText(next.text) && isIssuerLike(t.first.text))) {
@@ -346,13 +365,11 @@ export function parseNotice(text: string): ParsedNotice {
   });
   const sections = buildSections(text, sectionLines, breaks);
 
-  const fields = header?.fields ?? [];
   const topicField = headerValue(fields, 'topic');
   const topicRaw = topicField?.value ?? null;
   const normalisedTopic = topicRaw === null ? null : normaliseTopic(topicRaw);
   const docField = headerValue(fields, 'docNumber');
-  const title =
-    frontTitle ?? attachedTitle ?? fieldPart(headerValue(fields, 'title')) ?? preHeaderTitle;
+  const title = frontTitle ?? attachedTitle ?? fieldPart(headerTitleField) ?? preHeaderTitle;
   const signatureDate = signature?.date
     ? noticeDate(signature.date.text, signature.date.span)
     : null;

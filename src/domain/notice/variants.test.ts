@@ -220,6 +220,29 @@ describe('no header: title, issuer, number and date from the body', () => {
   });
 });
 
+describe('titles wrapped over lines', () => {
+  test('joined as the header’s 标题 spells it, even where a line ends like a title', () => {
+    const text = [
+      '索引号：\t000014349/2006-00001\t主题分类：\t公安、安全、司法\\其他',
+      '标题：\t国务院办公厅关于印发国家突发公共事件总体应急预案的通知',
+      '国务院办公厅关于印发国家突发公共事件总体应急预案',
+      '的通知',
+      '各省、自治区、直辖市人民政府：',
+    ].join('\n');
+    const p = parseNotice(text);
+    expect(noticeMeta(p).title).toBe('国务院办公厅关于印发国家突发公共事件总体应急预案的通知');
+    expect(p.title?.text).toBe('国务院办公厅关于印发国家突发公共事件总体应急预案\n的通知');
+    expect(p.addressee?.text).toBe('各省、自治区、直辖市人民政府：');
+  });
+
+  test('without a header: a stub such as 的通知 is joined, a following line is not', () => {
+    const p = parseNotice('关于印发示范区应急预案\n的通知\n各街镇：\n请遵照执行。\n');
+    expect(noticeMeta(p).title).toBe('关于印发示范区应急预案的通知');
+    const q = parseNotice('关于做好示范工作的通知\n示范工作方案\n各街镇：\n');
+    expect(q.title?.text).toBe('关于做好示范工作的通知');
+  });
+});
+
 describe('signatures and addressees in other places', () => {
   test('issuing bodies and date under the title (a plan issued jointly)', () => {
     const p = parseNotice(
