@@ -307,21 +307,29 @@ export function parseNotice(text: string): ParsedNotice {
     end--;
   }
 
-  // A cover letter: paragraphs signed before the attached document starts.
-  let firstMarker = end;
-  for (let k = p; k < end; k++) {
-    if (!isAttachment[k] && markerOf((lines[k] as Line).text)) {
-      firstMarker = k;
-      break;
+  // A cover letter: paragraphs signed before the attached document starts. Its own points
+  // (并提出以下要求：一、…) may come first, so a signature followed by a title counts anywhere.
+  const markerFrom = (from: number): number => {
+    for (let k = from; k < end; k++) {
+      if (!isAttachment[k] && markerOf((lines[k] as Line).text)) return k;
     }
-  }
+    return end;
+  };
+  const skipNotes = (from: number): number => {
+    let k = from;
+    while (k < end && (isParenthetical((lines[k] as Line).text) || isAttachment[k])) k++;
+    return k;
+  };
+  let firstMarker = markerFrom(p);
   let coverLetter: TextPart | null = null;
   let signature: Signature | null = null;
   let attachedTitle: TextPart | null = null;
   let q = p;
-  for (let d = p + 1; d < firstMarker; d++) {
+  for (let d = p + 2; d < end; d++) {
     const sig = signatureAt(lines, d, p);
-    if (!sig?.issuer || d - 1 <= p) continue;
+    if (!sig?.issuer) continue;
+    const after = skipNotes(d + 1);
+    if (d >= firstMarker && !(after + 1 < end && titleAt(lines, after))) continue;
     signature = sig;
     coverLetter = between(text, lines[p] as Line, lines[d - 2] as Line);
     q = d + 1;
@@ -339,7 +347,8 @@ export function parseNotice(text: string): ParsedNotice {
     }
   }
   if (coverLetter) {
-    while (q < firstMarker && (isParenthetical((lines[q] as Line).text) || isAttachment[q])) q++;
+    q = skipNotes(q);
+    firstMarker = markerFrom(q);
     const t = q < firstMarker ? titleAt(lines, q) : null;
     if (t) {
       attachedTitle = between(text, t.first, t.last);

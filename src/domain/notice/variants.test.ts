@@ -269,6 +269,31 @@ describe('signatures and addressees in other places', () => {
     expect(brokenSpan(p)).toBeNull();
   });
 
+  test('a cover letter with points of its own, signed before the attached document', () => {
+    const text = [
+      '国务院关于印发示范行动方案的通知',
+      '各省、自治区、直辖市人民政府：',
+      '现将《示范行动方案》印发给你们，并提出以下要求：',
+      '一、提高认识。各地要高度重视。',
+      '二、加强领导。各地要加强组织。',
+      '国务院',
+      '2020年1月5日',
+      '示范行动方案',
+      '为推进示范工作，制定本方案。',
+      '一、总体要求',
+      '做好工作。',
+      '二、主要任务',
+      '抓好落实。',
+    ].join('\n');
+    const p = parseNotice(text);
+    expect(p.coverLetter?.text).toBe(
+      '现将《示范行动方案》印发给你们，并提出以下要求：\n一、提高认识。各地要高度重视。\n二、加强领导。各地要加强组织。',
+    );
+    expect(p.signature?.date?.iso).toBe('2020-01-05');
+    expect(p.preamble?.text).toBe('为推进示范工作，制定本方案。');
+    expect(p.sections.map((s) => s.heading)).toEqual(['总体要求', '主要任务']);
+  });
+
   test('a lead-in sentence ending in a colon is not an addressee', () => {
     const p = parseNotice(
       '关于禁止燃放烟花爆竹的通告\n为保障公共安全，根据有关规定，现将有关事项通告如下：\n一、禁放区域\n',
