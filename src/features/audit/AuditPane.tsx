@@ -98,10 +98,18 @@ export function AuditPane({ onOpen }: { readonly onOpen: (id: string) => void })
                     <EvidenceCell id={title} text={record?.text ?? ''} />
                   </td>
                   <td className="learn-actions">
-                    <button type="button" onClick={() => decide(c.id, c.suggestion.path)}>
+                    <button
+                      type="button"
+                      aria-label={`${t('acceptSuggestion', { path: pathLabel(c.suggestion.path) })}（${title}）`}
+                      onClick={() => decide(c.id, c.suggestion.path)}
+                    >
                       {t('acceptSuggestion', { path: pathLabel(c.suggestion.path) })}
                     </button>
-                    <button type="button" onClick={() => decide(c.id, c.original)}>
+                    <button
+                      type="button"
+                      aria-label={`${t('keepOriginal', { path: pathLabel(c.original) })}（${title}）`}
+                      onClick={() => decide(c.id, c.original)}
+                    >
                       {t('keepOriginal', { path: pathLabel(c.original) })}
                     </button>
                     <button
