@@ -209,3 +209,52 @@ test('imports a labelled history, shows what learning bought, learns each decisi
   await expect(page.getByTestId('model-provenance')).toContainText('逐条学习 1 次');
   await expect(page.getByRole('table', { name: /学习的效果/ })).toBeVisible();
 });
+
+test('audit lists notices whose header label the model confidently disputes, and records the fix', async ({
+  page,
+}) => {
+  await openDesk(page);
+  const wrong = '关于做好2023年中小学招生入学和义务教育学校教师招聘工作的通知';
+  const right = '关于做好2023年全民健身运动会和体育赛事组织工作的通知';
+  const withLabel = (title: string, body: string, label: string): string =>
+    [
+      '索引号:',
+      'SY0000000000202300001',
+      '主题分类:',
+      label,
+      '公开主体:',
+      '上海市示范区教育局',
+      title,
+      body,
+    ].join('\n');
+  await pasteNotice(
+    page,
+    withLabel(
+      wrong,
+      '各中小学做好招生入学，规范义务教育招生，加强教师招聘和学生管理。',
+      '卫生、体育\\体育',
+    ),
+  );
+  await pasteNotice(
+    page,
+    withLabel(right, '举办全民健身运动会，组织体育赛事和运动员报名。', '卫生、体育\\体育'),
+  );
+  await expect(queueRow(page, right)).toBeVisible();
+
+  await page.getByRole('tab', { name: '审核' }).click();
+  await page.getByRole('combobox', { name: '最低置信度' }).selectOption({ label: '50%' });
+  const audit = page.getByRole('table', { name: /审核目录/ });
+  const row = audit.getByRole('row').filter({ hasText: wrong });
+  await expect(row).toContainText('卫生、体育 › 体育');
+  await expect(row).toContainText('科技、教育');
+  await expect(audit.getByRole('row').filter({ hasText: right })).toHaveCount(0);
+
+  await row.getByRole('button', { name: /查看依据/ }).click();
+  await expect(row.locator('mark').first()).toBeVisible();
+  await row.getByRole('button', { name: /^改为建议/ }).click();
+  await expect(audit.getByRole('row').filter({ hasText: wrong })).toHaveCount(0);
+
+  await page.getByRole('tab', { name: '标注' }).click();
+  await expect(queueRow(page, wrong)).toContainText('已确认');
+  await expect(queueRow(page, wrong)).toContainText('科技、教育');
+});
