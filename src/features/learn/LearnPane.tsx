@@ -150,8 +150,8 @@ function ModelBox({ learning, t }: { learning: LearningState; t: LearnTranslate 
   const local = learning.local;
   const provenance = !local
     ? t('modelShipped')
-    : local.trainedAt.startsWith('1970') || local.trainedAt === ''
-      ? t('modelImported', { updates: local.updates })
+    : local.history === 0 && local.decisions === 0
+      ? t('modelUpdatesOnly', { updates: local.updates })
       : t('modelLocal', {
           trainedAt: new Date(local.trainedAt).toLocaleString('zh-CN'),
           history: local.history,

@@ -39,7 +39,7 @@ const zh = {
   modelShipped: '随附模型（尚未在本单位数据上训练）',
   modelLocal:
     '本地模型：{trainedAt} 训练，历史公文 {history} 条、标注决定 {decisions} 条；之后逐条学习 {updates} 次',
-  modelImported: '本地模型（导入的文件）：逐条学习 {updates} 次',
+  modelUpdatesOnly: '本地模型：在随附模型上逐条学习 {updates} 次（尚未用历史公文训练）',
   trainTime: '上次训练用时 {s} 秒',
   train: '训练本地模型',
   compare: '交叉验证（5 折）',
@@ -118,7 +118,8 @@ const en: Readonly<Record<LearnKey, string>> = {
   modelShipped: 'Shipped model (not trained on this office’s data)',
   modelLocal:
     'Local model: trained {trainedAt} on {history} history notices and {decisions} decisions; {updates} decisions learnt since',
-  modelImported: 'Local model (imported file): {updates} decisions learnt since',
+  modelUpdatesOnly:
+    'Local model: the shipped model plus {updates} decisions learnt one by one (no history training yet)',
   trainTime: 'Last training took {s} s',
   train: 'Train the local model',
   compare: 'Cross-validate (5 folds)',
