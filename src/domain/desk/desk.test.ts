@@ -126,7 +126,7 @@ describe('stored data', () => {
   });
 
   it('migrates a version-1 record (no revision) into a readable record', () => {
-    const v1: Partial<NoticeRecord> = { ...makeRecord() };
+    const v1: Record<string, unknown> = { ...makeRecord() };
     delete v1.rev;
     expect(readStoredRecord(v1)).toBeNull();
     const migrated = readStoredRecord(migrateRecord(v1, 1));
