@@ -63,5 +63,10 @@ export function isFurnitureLine(line: string): boolean {
 
 /** The request a page appends below a notice, such as asking to choose its topic (请选择主题分类). */
 export function isRequestLine(line: string): boolean {
-  return line.length <= 160 && /请.{0,24}选择.{0,16}主题|选择.{0,12}主题分类/u.test(line);
+  return (
+    line.length <= 160 &&
+    /请.{0,12}(?:本文|此文|该文|本篇|本页).{0,12}选择.{0,12}主题|请.{0,4}选择.{0,8}主题分类|选择.{0,8}合适的主题/u.test(
+      line,
+    )
+  );
 }

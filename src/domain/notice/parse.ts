@@ -383,15 +383,18 @@ export function parseNotice(text: string): ParsedNotice {
     ? noticeDate(signature.date.text, signature.date.span)
     : null;
 
-  let bodyStart = header ? header.span.end : 0;
-  let bodyEnd = bodyStart;
-  const firstLine = lines[0];
-  if (firstLine) {
-    bodyStart = firstLine.span.start;
-    let last = lines.length - 1;
-    while (last > 0 && isAttachment[last]) last--;
-    bodyEnd = (lines[last] as Line).span.end;
-  }
+  // The body's ends are lines of the notice itself: attachment lines there stay outside it.
+  let firstBody = 0;
+  while (firstBody < lines.length && isAttachment[firstBody]) firstBody++;
+  let lastBody = lines.length - 1;
+  while (lastBody > firstBody && isAttachment[lastBody]) lastBody--;
+  const bodyFrom = lines[firstBody];
+  const bodyTo = lines[lastBody];
+  const emptyAt = header ? header.span.end : 0;
+  const body =
+    bodyFrom && bodyTo
+      ? { start: bodyFrom.span.start, end: bodyTo.span.end }
+      : { start: emptyAt, end: emptyAt };
 
   return {
     text,
@@ -425,7 +428,7 @@ export function parseNotice(text: string): ParsedNotice {
     sections,
     attachments,
     furniture,
-    body: { start: bodyStart, end: bodyEnd },
+    body,
   };
 }
 

@@ -94,6 +94,32 @@ describe('parseNotice on any input', () => {
     );
   });
 
+  test('furniture and attachments never stand at the ends of the body or in a heading', () => {
+    fc.assert(
+      fc.property(mutatedFixture, (text) => {
+        const p = parseNotice(text);
+        const outside = [...p.furniture, ...p.attachments];
+        const headings: { start: number; end: number }[] = [];
+        const walk = (ss: readonly Section[]): void =>
+          ss.forEach((s) => {
+            headings.push(s.headingSpan);
+            walk(s.children);
+          });
+        walk(p.sections);
+        for (const f of outside) {
+          const inside = (at: number): boolean => f.span.start <= at && at < f.span.end;
+          if (p.body.end > p.body.start) {
+            expect(inside(p.body.start)).toBe(false);
+            expect(inside(p.body.end - 1)).toBe(false);
+          }
+          for (const h of headings)
+            expect(h.end <= f.span.start || h.start >= f.span.end).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   test('sections nest: a child lies inside its parent, one level deeper', () => {
     const check = (
       sections: readonly Section[],
