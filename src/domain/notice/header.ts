@@ -32,6 +32,24 @@ const KNOWN_LABELS: ReadonlyMap<string, Exclude<HeaderKey, 'other'>> = new Map([
   ['标题', 'title'],
 ]);
 
+/** Labels of fields the desk keeps as 'other', known to stand in headers even when empty. */
+const OTHER_LABELS: ReadonlySet<string> = new Set([
+  '主题词',
+  '体裁分类',
+  '公文种类',
+  '文种',
+  '有效性',
+  '时效',
+  '组配分类',
+  '服务对象',
+  '来源',
+  '信息来源',
+  '公开方式',
+  '公开范围',
+  '公开时限',
+  '分类',
+]);
+
 /** What a page writes for "no such date": kept as a value, read as no date. */
 const NO_VALUE = /^(无|暂无|长期|长期有效|永久|永久有效|[-—–/／]+)$/u;
 
@@ -150,6 +168,7 @@ export function startsHeader(text: string, line: Line): boolean {
 export function parseHeader(text: string, lines: readonly Line[], from: number): ParsedHeader {
   const fields: HeaderField[] = [];
   let pending = null as LabelCell | null;
+  let table = false;
   let i = from;
   let end = lines[from]?.span.end ?? 0;
   const flushEmpty = (): void => {
@@ -166,6 +185,7 @@ export function parseHeader(text: string, lines: readonly Line[], from: number):
       if (
         cells.length === 1 &&
         first.key === 'other' &&
+        !OTHER_LABELS.has(first.label) &&
         first.valueSpan === null &&
         !nextIsValueOrLabel(text, lines[i + 1], first.key)
       ) {
@@ -184,6 +204,9 @@ export function parseHeader(text: string, lines: readonly Line[], from: number):
           pending = null;
         }
       });
+      // In a table (gov.cn) a label's value is in its row; the next line is not it.
+      table ||= cells.length > 1;
+      if (table) flushEmpty();
       end = line.span.end;
       continue;
     }

@@ -117,6 +117,24 @@ describe('header layouts', () => {
     expect(p.preamble?.text).toBe('请认真做好示范工作。');
   });
 
+  test('an empty 主 题 词 row closes the old gov.cn table, not taken for an addressee', () => {
+    const text = [
+      '索 引 号：\t000014349/2008-00075\t主题分类：\t城乡建设、环境保护\\其他',
+      '标　　题：\t国务院办公厅关于示范工作的通知',
+      '主 题 词：\t',
+      '国务院办公厅关于示范工作的通知',
+      '各省、自治区、直辖市人民政府：',
+    ].join('\n');
+    const p = parseNotice(text);
+    expect(p.header?.fields.map((f) => [f.label, f.value])).toEqual([
+      ['索引号', '000014349/2008-00075'],
+      ['主题分类', '城乡建设、环境保护\\其他'],
+      ['标题', '国务院办公厅关于示范工作的通知'],
+      ['主题词', ''],
+    ]);
+    expect(p.addressee?.text).toBe('各省、自治区、直辖市人民政府：');
+  });
+
   test('an unknown topic label is kept raw and not put on the taxonomy', () => {
     const p = parseNotice('索引号：A1\n主题分类：不存在的分类\n关于开展示范工作的通知\n');
     expect(p.topicRaw).toBe('不存在的分类');
