@@ -17,12 +17,19 @@ export function normaliseDocNumber(raw: string): string {
 const DOC_NUMBER =
   /[\p{Script=Han}A-Za-z]{1,12}\s*[〔[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]\s*第?\s*\d{1,5}\s*号/u;
 
-/** Where a document number is in `line`, when the line is little else (`国发〔2019〕4号`, `（…号）`). */
+/**
+ * Where a document number is in `line`, when the line is little else: `国发〔2019〕4号`, `（…号）`,
+ * or the number beside the signer as in a 上行文 (`沪府〔2020〕5号　签发人：张三`).
+ */
 export function findDocNumber(line: string): { index: number; raw: string } | null {
   if (line.length > 60) return null;
   const m = DOC_NUMBER.exec(line);
   if (!m) return null;
-  if (line.length - m[0].length > 4) return null;
+  const rest = (line.slice(0, m.index) + line.slice(m.index + m[0].length)).replace(
+    /[\s\u3000（）()]/gu,
+    '',
+  );
+  if (rest.length > 2 && !/^签发人[:：]?\p{Script=Han}{0,8}$/u.test(rest)) return null;
   return { index: m.index, raw: m[0] };
 }
 

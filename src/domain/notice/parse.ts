@@ -23,7 +23,7 @@ import type {
 const HEADER_SEARCH = 6;
 /** What a notice title ends with. */
 const TITLE_END =
-  /(通知|通报|通告|公告|意见|办法|要点|方案|规定|决定|批复|复函|函|报告|规划|细则|计划|纲要|条例|措施|预案|规则|规范|标准|指南|目录|清单|公报|说明|决议|命令|令|意见稿)$/u;
+  /(通知|通报|通告|公告|意见|办法|要点|方案|规定|决定|批复|复函|函|报告|规划|细则|计划|纲要|条例|措施|预案|规则|规范|标准|指南|目录|清单|公报|说明|决议|命令|令|意见稿|请示|纪要|公示|答复|倡议书|指引|准则|章程|名单|名录)$/u;
 /** The endings of an issuing body's name. */
 const ORG_END =
   /(局|委员会|政府|办公厅|办公室|部|署|院|委|中心|厅|会|处|所|站|馆|司|组|社|行|公司|集团|大学|学校|室|办|总队|支队|党组)$/u;
@@ -281,6 +281,15 @@ export function parseNotice(text: string): ParsedNotice {
       }
     }
     break;
+  }
+  // A number standing below the addressee or further down the first lines (no header, odd order).
+  for (let k = p; !docLine && k < Math.min(lines.length, p + 6); k++) {
+    const line = lines[k] as Line;
+    const doc = findDocNumber(line.text);
+    if (doc) {
+      const start = line.span.start + doc.index;
+      docLine = docNumberOf(doc.raw, { start, end: start + doc.raw.length });
+    }
   }
   const addresseeLine = lines[p];
   if (addresseeLine && isAddresseeLike(addresseeLine.text) && !isAttachment[p]) {

@@ -230,6 +230,19 @@ describe('no header: title, issuer, number and date from the body', () => {
     expect(q.title?.text).toBe('关于做好示范工作的通知');
   });
 
+  test('a document number beside the signer, and one further down the first lines', () => {
+    const q = parseNotice(
+      '上海市示范区人民政府文件\n沪示府〔2020〕5号　　签发人：张三\n关于示范工作的请示\n市政府：\n',
+    );
+    expect(q.docNumber?.raw).toBe('沪示府〔2020〕5号');
+    expect(q.issuer?.text).toBe('上海市示范区人民政府');
+    expect(q.title?.text).toBe('关于示范工作的请示');
+    const r = parseNotice(
+      '关于示范工作的通知\n各区：\n（2021年第3号）\n沪示办[2021]3号\n请做好工作。\n',
+    );
+    expect(r.docNumber?.normalised).toBe('沪示办〔2021〕3号');
+  });
+
   test('a document number cited inside a paragraph is not the notice’s own', () => {
     const q = parseNotice(
       '关于做好示范工作的通知\n各区：\n根据《实施方案》（国发〔2019〕4号）要求，请做好工作。\n',
