@@ -19,7 +19,7 @@ const DOC_NUMBER =
 
 /**
  * Where a document number is in `line`, when the line is little else: `国发〔2019〕4号`, `（…号）`,
- * or the number beside the signer as in a 上行文 (`沪府〔2020〕5号　签发人：张三`).
+ * or the number beside the signer as in a 上行文 (`沪府〔2020〕5号  签发人：张三`).
  */
 export function findDocNumber(line: string): { index: number; raw: string } | null {
   if (line.length > 60) return null;
