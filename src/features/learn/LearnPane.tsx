@@ -135,6 +135,20 @@ function Distribution({ learning, t }: { learning: LearningState; t: LearnTransl
           </li>
         ))}
       </ul>
+      <details>
+        <summary>{t('distributionPaths', { n: distribution.paths.length })}</summary>
+        <ul className="distribution">
+          {distribution.paths.map((row) => (
+            <li key={row.label}>
+              <span className="dist-label">{row.label.replace('\\', ' › ')}</span>
+              <span className="dist-bar" aria-hidden="true">
+                <span style={{ width: `${(100 * row.count) / max}%` }} />
+              </span>
+              <span className="dist-count">{t('distributionCount', { n: row.count })}</span>
+            </li>
+          ))}
+        </ul>
+      </details>
     </section>
   );
 }

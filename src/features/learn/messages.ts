@@ -35,6 +35,7 @@ const zh = {
   mapIgnore: '忽略（不用于训练）',
   distribution: '标签分布（一级分类）',
   distributionCount: '{n} 条',
+  distributionPaths: '按完整分类（{n} 个）',
   model: '当前模型',
   modelShipped: '随附模型（尚未在本单位数据上训练）',
   modelLocal:
@@ -114,6 +115,7 @@ const en: Readonly<Record<LearnKey, string>> = {
   mapIgnore: 'Ignore (not used for training)',
   distribution: 'Label distribution (level 1)',
   distributionCount: '{n}',
+  distributionPaths: 'By full path ({n})',
   model: 'Model in use',
   modelShipped: 'Shipped model (not trained on this office’s data)',
   modelLocal:
