@@ -6,7 +6,7 @@ import { normaliseTopic } from '../taxonomy/taxonomy';
 import { isDateText, looksLikeDate, noticeDate } from './dates';
 import { findDocNumber, normaliseDocNumber } from './docnumber';
 import { isFurnitureLine, isRequestLine } from './furniture';
-import { parseHeader, startsHeader } from './header';
+import { parseHeader, startsHeader, type ParsedHeader } from './header';
 import { buildSections, markerOf } from './sections';
 import { partOf, splitLines, type Line } from './lines';
 import type {
@@ -15,6 +15,7 @@ import type {
   HeaderKey,
   NoticeDate,
   ParsedNotice,
+  Section,
   Span,
   TextPart,
 } from './types';
@@ -169,80 +170,91 @@ function docNumberOf(raw: string, span: Span | null): DocNumber {
   return { raw, normalised: normaliseDocNumber(raw), span };
 }
 
-export function parseNotice(text: string): ParsedNotice {
-  const all = splitLines(text);
-  const furniture: TextPart[] = [];
-  const attachments: TextPart[] = [];
+/** The page around the notice: furniture at both ends and inside, the header, lines left. */
+interface Page {
+  readonly header: ParsedHeader | null;
+  /** A title standing above the header (news-style pages). */
+  readonly titleAbove: TextPart | null;
+  /** The notice's own lines: no header, no furniture. */
+  readonly lines: Line[];
+  readonly furniture: TextPart[];
+}
 
+function readPage(text: string, all: readonly Line[]): Page {
+  const furniture: TextPart[] = [];
   let first = 0;
-  while (first < all.length && isPageLine(all[first]?.text ?? '')) {
+  while (first < all.length && isPageLine((all[first] as Line).text)) {
     furniture.push(part(all[first] as Line));
     first++;
   }
-
-  let header: ReturnType<typeof parseHeader> | null = null;
-  let preHeaderTitle: TextPart | null = null;
+  let header: ParsedHeader | null = null;
+  let titleAbove: TextPart | null = null;
   for (let k = first; k < Math.min(all.length, first + HEADER_SEARCH); k++) {
-    const line = all[k] as Line;
-    if (startsHeader(text, line)) {
+    if (startsHeader(text, all[k] as Line)) {
       header = parseHeader(text, all, k);
-      for (let t = first; t < k; t++) {
+      for (let t = first; t < k && !titleAbove; t++) {
         const candidate = all[t] as Line;
-        if (!preHeaderTitle && isTitleLike(candidate.text)) preHeaderTitle = part(candidate);
+        if (isTitleLike(candidate.text)) titleAbove = part(candidate);
       }
       break;
     }
   }
   const from = header ? header.next : first;
-
   let to = all.length;
-  const trailing: TextPart[] = [];
-  while (to > from) {
-    const line = all[to - 1] as Line;
-    if (!isPageLine(line.text)) break;
-    trailing.push(part(line));
-    to--;
-  }
-
-  // The notice proper, without furniture lines inside it.
+  while (to > from && isPageLine((all[to - 1] as Line).text)) to--;
   const lines: Line[] = [];
   for (let k = from; k < to; k++) {
     const line = all[k] as Line;
     if (isFurnitureLine(line.text)) furniture.push(part(line));
     else lines.push(line);
   }
-  for (let k = trailing.length - 1; k >= 0; k--) furniture.push(trailing[k] as TextPart);
+  for (let k = to; k < all.length; k++) furniture.push(part(all[k] as Line));
+  return { header, titleAbove, lines, furniture };
+}
 
-  const isAttachment: boolean[] = [];
-  lines.forEach((line, k) => {
-    const yes =
-      isAttachmentLine(line.text) || (isAttachment[k - 1] === true && isAttachmentItem(line.text));
-    isAttachment.push(yes);
-    if (yes) attachments.push(part(line));
-  });
+/** What stands above the addressee's letter: 版头 (…文件), title, document number, addressee. */
+interface Front {
+  /** Index of the first line after the front matter. */
+  readonly next: number;
+  readonly title: TextPart | null;
+  readonly docNumber: DocNumber | null;
+  /** The issuer named by a 版头 such as 上海市人民政府文件. */
+  readonly redHead: TextPart | null;
+  readonly addressee: TextPart | null;
+  /** Issuing bodies and date right under the title (plans and opinions issued jointly). */
+  readonly signature: Signature | null;
+  /** The date of adoption in brackets under the title: （2022年3月2日）. */
+  readonly date: NoticeDate | null;
+}
 
-  const fields = header?.fields ?? [];
-  const headerTitleField = headerValue(fields, 'title');
-  const headerTitle = headerTitleField ? compact(headerTitleField.value) : null;
+function docNumberIn(line: Line): DocNumber | null {
+  const doc = findDocNumber(line.text);
+  if (!doc) return null;
+  const start = line.span.start + doc.index;
+  return docNumberOf(doc.raw, { start, end: start + doc.raw.length });
+}
 
-  // Front matter: a 版头 (…文件), the title, the document number, the addressee.
+function readFront(
+  text: string,
+  lines: readonly Line[],
+  isAttachment: readonly boolean[],
+  headerTitle: string | null,
+): Front {
   let p = 0;
-  let frontTitle: TextPart | null = null;
-  let docLine: DocNumber | null = null;
+  let title: TextPart | null = null;
+  let docNumber: DocNumber | null = null;
   let redHead: TextPart | null = null;
-  let addressee: TextPart | null = null;
-  let frontSignature: Signature | null = null;
-  let frontDate: NoticeDate | null = null;
+  let signature: Signature | null = null;
+  let date: NoticeDate | null = null;
   for (let guard = 0; guard < 6 && p < lines.length; guard++) {
     const line = lines[p] as Line;
-    const doc = findDocNumber(line.text);
-    if (doc && !docLine) {
-      const start = line.span.start + doc.index;
-      docLine = docNumberOf(doc.raw, { start, end: start + doc.raw.length });
+    const doc: DocNumber | null = docNumber ? null : docNumberIn(line);
+    if (doc) {
+      docNumber = doc;
       p++;
       continue;
     }
-    if (!frontTitle && !redHead && /文件$/u.test(line.text) && line.text.length <= 30) {
+    if (!title && !redHead && /文件$/u.test(line.text) && line.text.length <= 30) {
       const name = partOf(text, line.span.start, line.span.end - 2);
       if (ORG_END.test(name.text)) {
         redHead = name;
@@ -250,32 +262,28 @@ export function parseNotice(text: string): ParsedNotice {
         continue;
       }
     }
-    if (!frontTitle && !isAddresseeLike(line.text)) {
+    if (!title && !isAddresseeLike(line.text)) {
       const t = titleAt(lines, p, headerTitle);
-      if (t) {
-        const next = lines[p + t.count];
-        // A lone short line followed by a date is a signature, not a title.
-        if (!(next && isDateText(next.text) && isIssuerLike(t.first.text))) {
-          frontTitle = between(text, t.first, t.last);
-          p += t.count;
-          continue;
-        }
+      const next = t ? lines[p + t.count] : undefined;
+      // A lone short line followed by a date is a signature, not a title.
+      if (t && !(next && isDateText(next.text) && isIssuerLike(t.first.text))) {
+        title = between(text, t.first, t.last);
+        p += t.count;
+        continue;
       }
     }
-    if (frontTitle && !frontSignature) {
-      // Under the title: the issuing bodies and the date (规划, 意见 issued jointly) …
+    if (title && !signature) {
       const sig = signatureAt(lines, p + 1, p);
       if (sig?.issuer) {
-        frontSignature = sig;
+        signature = sig;
         p += 2;
         continue;
       }
-      // … or the date of adoption in brackets: （2022年3月2日）.
       const inner = /^[（(](.+)[）)]$/u.exec(line.text);
-      if (inner && !frontDate && isDateText(inner[1] ?? '')) {
+      if (inner && !date && isDateText(inner[1] ?? '')) {
         const raw = inner[1] ?? '';
         const start = line.span.start + 1;
-        frontDate = noticeDate(raw, { start, end: start + raw.length });
+        date = noticeDate(raw, { start, end: start + raw.length });
         p++;
         continue;
       }
@@ -283,41 +291,54 @@ export function parseNotice(text: string): ParsedNotice {
     break;
   }
   // A number standing below the addressee or further down the first lines (no header, odd order).
-  for (let k = p; !docLine && k < Math.min(lines.length, p + 6); k++) {
-    const line = lines[k] as Line;
-    const doc = findDocNumber(line.text);
-    if (doc) {
-      const start = line.span.start + doc.index;
-      docLine = docNumberOf(doc.raw, { start, end: start + doc.raw.length });
-    }
+  for (let k = p; !docNumber && k < Math.min(lines.length, p + 6); k++) {
+    docNumber = docNumberIn(lines[k] as Line);
   }
+  let addressee: TextPart | null = null;
   const addresseeLine = lines[p];
   if (addresseeLine && isAddresseeLike(addresseeLine.text) && !isAttachment[p]) {
     addressee = part(addresseeLine);
     p++;
   }
+  return { next: p, title, docNumber, redHead, addressee, signature, date };
+}
 
-  // The end: a signature (issuer and date) among the last lines, then nothing of the sections.
+/** The signature closing the notice, and where the notice's points end (exclusive). */
+function readEnd(
+  lines: readonly Line[],
+  isAttachment: readonly boolean[],
+  from: number,
+): { end: number; signature: Signature | null } {
   let end = lines.length;
-  while (end > p && isAttachment[end - 1]) end--;
-  let endSignature: Signature | null = null;
-  for (let d = end - 1; d >= Math.max(p, end - 3); d--) {
-    const sig = signatureAt(lines, d, p);
-    if (sig) {
-      endSignature = sig;
-      end = sig.issuer ? d - 1 : d;
-      break;
-    }
+  while (end > from && isAttachment[end - 1]) end--;
+  for (let d = end - 1; d >= Math.max(from, end - 3); d--) {
+    const sig = signatureAt(lines, d, from);
+    if (sig) return { end: sig.issuer ? d - 1 : d, signature: sig };
   }
-  const lastLine = lines[end - 1];
-  if (!endSignature && lastLine && end - 1 > p && isSignatureName(lastLine.text)) {
+  const last = lines[end - 1];
+  if (last && end - 1 > from && isSignatureName(last.text)) {
     // Signed without a date (the date stands under the title, or nowhere).
-    endSignature = { issuer: lastLine, date: null };
-    end--;
+    return { end: end - 1, signature: { issuer: last, date: null } };
   }
+  return { end, signature: null };
+}
 
-  // A cover letter: paragraphs signed before the attached document starts. Its own points
-  // (并提出以下要求：一、…) may come first, so a signature followed by a title counts anywhere.
+/** The letter and the document it carries: cover letter, its signature, title, preamble, points. */
+interface Letter {
+  readonly coverLetter: TextPart | null;
+  readonly signature: Signature | null;
+  readonly attachedTitle: TextPart | null;
+  readonly preamble: TextPart | null;
+  readonly sections: Section[];
+}
+
+function readLetter(
+  text: string,
+  lines: readonly Line[],
+  isAttachment: readonly boolean[],
+  p: number,
+  end: number,
+): Letter {
   const markerFrom = (from: number): number => {
     for (let k = from; k < end; k++) {
       if (!isAttachment[k] && markerOf((lines[k] as Line).text)) return k;
@@ -334,6 +355,8 @@ export function parseNotice(text: string): ParsedNotice {
   let signature: Signature | null = null;
   let attachedTitle: TextPart | null = null;
   let q = p;
+  // Paragraphs signed before the attached document starts. The letter's own points
+  // (并提出以下要求：一、…) may come first, so a signature followed by a title counts anywhere.
   for (let d = p + 2; d < end; d++) {
     const sig = signatureAt(lines, d, p);
     if (!sig?.issuer) continue;
@@ -364,7 +387,6 @@ export function parseNotice(text: string): ParsedNotice {
       q += t.count;
     }
   }
-  signature ??= frontSignature ?? endSignature;
 
   let preambleEnd = firstMarker;
   for (let k = q; k < firstMarker; k++) {
@@ -382,28 +404,55 @@ export function parseNotice(text: string): ParsedNotice {
     if (isAttachment[firstMarker + k]) breaks.add(k);
   });
   const sections = buildSections(text, sectionLines, breaks);
+  return { coverLetter, signature, attachedTitle, preamble, sections };
+}
 
-  const topicField = headerValue(fields, 'topic');
-  const topicRaw = topicField?.value ?? null;
+/** From the first to the last line of the notice itself: attachment lines at either end stay out. */
+function bodySpan(lines: readonly Line[], isAttachment: readonly boolean[], emptyAt: number): Span {
+  let first = 0;
+  while (first < lines.length && isAttachment[first]) first++;
+  let last = lines.length - 1;
+  while (last > first && isAttachment[last]) last--;
+  const from = lines[first];
+  const to = lines[last];
+  return from && to
+    ? { start: from.span.start, end: to.span.end }
+    : { start: emptyAt, end: emptyAt };
+}
+
+export function parseNotice(text: string): ParsedNotice {
+  const page = readPage(text, splitLines(text));
+  const { header, lines } = page;
+  const fields = header?.fields ?? [];
+
+  const attachments: TextPart[] = [];
+  const isAttachment: boolean[] = [];
+  lines.forEach((line, k) => {
+    const yes =
+      isAttachmentLine(line.text) || (isAttachment[k - 1] === true && isAttachmentItem(line.text));
+    isAttachment.push(yes);
+    if (yes) attachments.push(part(line));
+  });
+
+  const headerTitleField = headerValue(fields, 'title');
+  const front = readFront(
+    text,
+    lines,
+    isAttachment,
+    headerTitleField ? compact(headerTitleField.value) : null,
+  );
+  const ending = readEnd(lines, isAttachment, front.next);
+  const letter = readLetter(text, lines, isAttachment, front.next, ending.end);
+  const signature = letter.signature ?? front.signature ?? ending.signature;
+
+  const topicRaw = headerValue(fields, 'topic')?.value ?? null;
   const normalisedTopic = topicRaw === null ? null : normaliseTopic(topicRaw);
   const docField = headerValue(fields, 'docNumber');
-  const title = frontTitle ?? attachedTitle ?? fieldPart(headerTitleField) ?? preHeaderTitle;
+  const title =
+    front.title ?? letter.attachedTitle ?? fieldPart(headerTitleField) ?? page.titleAbove;
   const signatureDate = signature?.date
     ? noticeDate(signature.date.text, signature.date.span)
     : null;
-
-  // The body's ends are lines of the notice itself: attachment lines there stay outside it.
-  let firstBody = 0;
-  while (firstBody < lines.length && isAttachment[firstBody]) firstBody++;
-  let lastBody = lines.length - 1;
-  while (lastBody > firstBody && isAttachment[lastBody]) lastBody--;
-  const bodyFrom = lines[firstBody];
-  const bodyTo = lines[lastBody];
-  const emptyAt = header ? header.span.end : 0;
-  const body =
-    bodyFrom && bodyTo
-      ? { start: bodyFrom.span.start, end: bodyTo.span.end }
-      : { start: emptyAt, end: emptyAt };
 
   return {
     text,
@@ -414,18 +463,20 @@ export function parseNotice(text: string): ParsedNotice {
     issuer:
       fieldPart(headerValue(fields, 'issuer')) ??
       (signature?.issuer ? part(signature.issuer) : null) ??
-      redHead ??
+      front.redHead ??
       issuerFromTitle(title),
-    docNumber: docField?.valueSpan ? docNumberOf(docField.value, docField.valueSpan) : docLine,
+    docNumber: docField?.valueSpan
+      ? docNumberOf(docField.value, docField.valueSpan)
+      : front.docNumber,
     dates: {
-      written: fieldDate(headerValue(fields, 'writtenDate')) ?? signatureDate ?? frontDate,
+      written: fieldDate(headerValue(fields, 'writtenDate')) ?? signatureDate ?? front.date,
       published: fieldDate(headerValue(fields, 'publishDate')),
       effective: fieldDate(headerValue(fields, 'effectiveDate')),
       expiry: fieldDate(headerValue(fields, 'expiryDate')),
     },
     title,
-    addressee,
-    coverLetter,
+    addressee: front.addressee,
+    coverLetter: letter.coverLetter,
     signature: signature
       ? {
           issuer: signature.issuer ? part(signature.issuer) : null,
@@ -433,11 +484,11 @@ export function parseNotice(text: string): ParsedNotice {
           span: signatureSpan(signature),
         }
       : null,
-    preamble,
-    sections,
+    preamble: letter.preamble,
+    sections: letter.sections,
     attachments,
-    furniture,
-    body,
+    furniture: page.furniture,
+    body: bodySpan(lines, isAttachment, header ? header.span.end : 0),
   };
 }
 
