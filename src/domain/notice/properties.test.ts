@@ -174,7 +174,10 @@ describe('parse time', () => {
     ['a 1 MB line of Han', '关'.repeat(1_000_000)],
     ['100k bracketed years', '沪[2020]'.repeat(100_000)],
     ['100k 附件 lines', '附件：\n1.表\n'.repeat(50_000)],
+    ['300k furniture lines (no spread of huge arrays)', '打印本页\n'.repeat(300_000)],
+    ['300k sections closed by attachments', '一、甲\n附件\n'.repeat(150_000)],
   ])('adversarial: %s', (_name, text) => {
-    expect(timed(text)).toBeLessThan(2000);
+    // Generous for a loaded machine: a quadratic pass over 100k lines would take minutes.
+    expect(timed(text)).toBeLessThan(5000);
   });
 });
