@@ -216,28 +216,28 @@ test('audit lists notices whose header label the model confidently disputes, and
   await openDesk(page);
   const wrong = '关于做好2023年中小学招生入学和义务教育学校教师招聘工作的通知';
   const right = '关于做好2023年全民健身运动会和体育赛事组织工作的通知';
-  const withLabel = (title: string, body: string, label: string): string =>
-    [
-      '索引号:',
-      'SY0000000000202300001',
-      '主题分类:',
-      label,
-      '公开主体:',
-      '上海市示范区教育局',
-      title,
-      body,
-    ].join('\n');
+  const withLabel = (title: string, body: string, label: string, index: string): string =>
+    ['索引号:', index, '主题分类:', label, '公开主体:', '上海市示范区教育局', title, body].join(
+      '\n',
+    );
   await pasteNotice(
     page,
     withLabel(
       wrong,
       '各中小学做好招生入学，规范义务教育招生，加强教师招聘和学生管理。',
       '卫生、体育\\体育',
+      'SY0000000000202300001',
     ),
   );
+  await expect(queueRow(page, wrong)).toBeVisible();
   await pasteNotice(
     page,
-    withLabel(right, '举办全民健身运动会，组织体育赛事和运动员报名。', '卫生、体育\\体育'),
+    withLabel(
+      right,
+      '举办全民健身运动会，组织体育赛事和运动员报名。',
+      '卫生、体育\\体育',
+      'SY0000000000202300002',
+    ),
   );
   await expect(queueRow(page, right)).toBeVisible();
 
