@@ -448,8 +448,15 @@ export function parseNotice(text: string): ParsedNotice {
   const topicRaw = headerValue(fields, 'topic')?.value ?? null;
   const normalisedTopic = topicRaw === null ? null : normaliseTopic(topicRaw);
   const docField = headerValue(fields, 'docNumber');
-  const title =
-    front.title ?? letter.attachedTitle ?? fieldPart(headerTitleField) ?? page.titleAbove;
+  // A title above a one-line header (a saved web page: 标题, then 发文字号) beats a first body
+  // line that does not read as a title (a stray link text such as 点这里).
+  const aboveWins =
+    page.titleAbove !== null &&
+    TITLE_END.test(compact(page.titleAbove.text)) &&
+    !(front.title && TITLE_END.test(compact(front.title.text)));
+  const title = aboveWins
+    ? page.titleAbove
+    : (front.title ?? letter.attachedTitle ?? fieldPart(headerTitleField) ?? page.titleAbove);
   const signatureDate = signature?.date
     ? noticeDate(signature.date.text, signature.date.span)
     : null;

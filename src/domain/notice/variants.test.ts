@@ -443,4 +443,17 @@ describe('a news-style page', () => {
       '下一篇：无',
     ]);
   });
+
+  test('a saved page: the title above a one-line header wins over a stray link text', () => {
+    const text = [
+      '关于开展网络安全检查的通知',
+      '发文字号:沪示网〔2022〕7号',
+      '点这里',
+      '各单位:请做好网络安全自查工作。',
+    ].join('\n');
+    const p = parseNotice(text);
+    expect(brokenSpan(p)).toBeNull();
+    expect(p.title?.text).toBe('关于开展网络安全检查的通知');
+    expect(p.docNumber?.normalised).toBe('沪示网〔2022〕7号');
+  });
 });
