@@ -104,6 +104,9 @@ let rescoreGeneration = 0;
 let saveTimer: ReturnType<typeof setTimeout> | null = null;
 /** Decisions made while a full training runs: taught to the new model once it arrives. */
 let decidedDuringTraining: string[] | null = null;
+/** Tells the desk's other tabs that a learning value changed, so no tab saves over a newer model. */
+const CHANNEL = 'notice-topic-desk-learning';
+let channel: BroadcastChannel | null = null;
 
 function summarise(
   history: readonly HistoryItem[],
@@ -152,6 +155,7 @@ async function saveMeta(get: Get, set: Set, key: string, value: unknown): Promis
   if (!db) return;
   try {
     await db.putMeta(key, value);
+    channel?.postMessage({ key });
   } catch (e) {
     patch(get, set, { message: { kind: 'error', text: `未能保存到浏览器存储：${failure(e)}` } });
   }
@@ -526,34 +530,73 @@ function readHistory(v: unknown): { items: HistoryItem[]; mapping: LabelMapping 
   };
 }
 
-/** At start-up: puts the saved local model back in use and restores the history and figures. */
-export async function restoreLearning(get: Get, set: Set): Promise<void> {
+type SavedKey = typeof LOCAL_MODEL_KEY | typeof HISTORY_KEY | typeof COMPARISON_KEY;
+
+/** Loads saved learning values; `replace` also clears what is no longer saved (another tab's reset). */
+async function loadSaved(
+  get: Get,
+  set: Set,
+  keys: readonly SavedKey[],
+  replace: boolean,
+): Promise<void> {
   const db = services.db;
   const worker = services.worker;
   if (!db || !worker) return;
+  for (const key of keys) {
+    const value = await db.getMeta(key);
+    if (key === HISTORY_KEY) {
+      const restored = readHistory(value) ?? (replace ? { items: [], mapping: {} } : null);
+      if (restored) {
+        patch(get, set, {
+          history: restored.items,
+          mapping: restored.mapping,
+          ...summarise(restored.items, restored.mapping),
+        });
+      }
+    } else if (key === COMPARISON_KEY) {
+      if (value && typeof value === 'object') {
+        patch(get, set, { comparison: value as MeasuredComparison });
+      } else if (replace) patch(get, set, { comparison: null });
+    } else if (value !== undefined && value !== null) {
+      patch(get, set, { local: await worker.useLocalModel(value as ModelFile) });
+    } else if (replace) {
+      patch(get, set, { local: await worker.useLocalModel(null) });
+    }
+  }
+}
+
+function isSavedKey(v: unknown): v is SavedKey {
+  return v === LOCAL_MODEL_KEY || v === HISTORY_KEY || v === COMPARISON_KEY;
+}
+
+/**
+ * At start-up: puts the saved local model back in use and restores the history and figures; then
+ * follows the other tabs' changes (a model trained or reset there is used here too).
+ */
+export async function restoreLearning(get: Get, set: Set): Promise<void> {
   try {
-    const [file, history, comparison] = await Promise.all([
-      db.getMeta(LOCAL_MODEL_KEY),
-      db.getMeta(HISTORY_KEY),
-      db.getMeta(COMPARISON_KEY),
-    ]);
-    const restored = readHistory(history);
-    if (restored) {
-      patch(get, set, {
-        history: restored.items,
-        mapping: restored.mapping,
-        ...summarise(restored.items, restored.mapping),
-      });
-    }
-    if (comparison && typeof comparison === 'object') {
-      patch(get, set, { comparison: comparison as MeasuredComparison });
-    }
-    if (file !== undefined && file !== null) {
-      patch(get, set, { local: await worker.useLocalModel(file as ModelFile) });
-    }
+    await loadSaved(get, set, [HISTORY_KEY, COMPARISON_KEY, LOCAL_MODEL_KEY], false);
   } catch (e) {
     patch(get, set, {
       message: { kind: 'error', text: `已保存的本地模型无法载入，暂用随附模型：${failure(e)}` },
     });
   }
+  if (typeof BroadcastChannel === 'undefined') return;
+  channel = new BroadcastChannel(CHANNEL);
+  channel.addEventListener('message', (e: MessageEvent<unknown>) => {
+    const key = (e.data as { key?: unknown } | null)?.key;
+    if (!isSavedKey(key)) return;
+    loadSaved(get, set, [key], true).then(
+      () => {
+        if (key === LOCAL_MODEL_KEY) void rescorePending(get, set);
+      },
+      (error: unknown) =>
+        patch(get, set, {
+          message: {
+            kind: 'error',
+            text: `另一个标签页更新了本地模型，但本页未能载入：${failure(error)}`,
+          },
+        }),
+    );
+  });
 }
