@@ -258,3 +258,28 @@ test('audit lists notices whose header label the model confidently disputes, and
   await expect(queueRow(page, wrong)).toContainText('已确认');
   await expect(queueRow(page, wrong)).toContainText('科技、教育');
 });
+
+test('a model trained in one tab is used in the other, so neither saves over it', async ({
+  page,
+}) => {
+  const other = await page.context().newPage();
+  await openDesk(page);
+  await openDesk(other);
+  await other.getByRole('tab', { name: '学习' }).click();
+  await expect(other.getByTestId('model-provenance')).toContainText('随附模型');
+
+  await page.getByRole('tab', { name: '学习' }).click();
+  const files = historyNotices()
+    .slice(0, 6)
+    .map((n, i) => ({
+      name: `历史-${i}.txt`,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(labelledNotice(n, i), 'utf8'),
+    }));
+  await page.getByLabel('选择历史公文文件', { exact: true }).setInputFiles(files);
+  await expect(page.getByTestId('model-provenance')).toContainText('历史公文 6 条', {
+    timeout: 60_000,
+  });
+  await expect(other.getByTestId('model-provenance')).toContainText('历史公文 6 条');
+  await expect(other.getByText(/历史公文 6 条：可用于训练 6 条/)).toBeVisible();
+});
