@@ -2,6 +2,7 @@
  * Starts the desk: opens storage and loads the saved notices (the UI waits for this, so nothing is
  * shown or overwritten before), starts the worker, and listens for other tabs' changes.
  */
+import { sameDecision } from '../domain/desk/decide';
 import { DeskWorker } from '../lib/desk-worker';
 import { openDeskDb } from '../lib/db';
 import { useDesk } from './index';
@@ -49,7 +50,10 @@ export async function startDesk(): Promise<void> {
         const before = selected === null ? undefined : getState().byId.get(selected);
         replaceInState(getState, setState, records);
         const changed = records.find((r) => r.id === selected);
-        if (changed && before && changed.rev !== before.rev) {
+        // A re-score in another tab changes only suggestions; the clerk is told of decisions.
+        const decidedElsewhere =
+          changed && before && !sameDecision(changed.decision, before.decision);
+        if (decidedElsewhere) {
           setState({
             storage: {
               status: 'conflict',

@@ -3,7 +3,7 @@
  * written to IndexedDB at once; a write that fails keeps the change in memory and tells the clerk.
  */
 import { newRecord } from '../domain/desk/analyse';
-import { decisionFor, withDecision } from '../domain/desk/decide';
+import { decisionFor, rebaseDecision, withDecision } from '../domain/desk/decide';
 import { preferImported } from '../domain/desk/merge';
 import type { NoticeRecord } from '../domain/desk/record';
 import { parseDeskJsonl } from '../domain/export/jsonl';
@@ -174,7 +174,7 @@ export const createNoticesSlice: Slice<NoticesSlice> = (set, get) => ({
     undoStack.push(before);
     replaceInState(get, set, [after]);
     set({ canUndo: true });
-    void persistChange(get, set, after);
+    void persistChange(get, set, before, after);
     get().learnDecision(id);
   },
 
@@ -187,7 +187,7 @@ export const createNoticesSlice: Slice<NoticesSlice> = (set, get) => ({
     const restored: NoticeRecord = { ...before, rev: now.rev + 1 };
     replaceInState(get, set, [restored]);
     get().select(before.id);
-    void persistChange(get, set, restored);
+    void persistChange(get, set, now, restored);
   },
 
   async importDeskJsonl(file) {
@@ -216,23 +216,48 @@ export const createNoticesSlice: Slice<NoticesSlice> = (set, get) => ({
   },
 });
 
-/** Writes a changed record over the revision this tab saw; another tab's newer version wins and is shown. */
-async function persistChange(get: Get, set: Set, record: NoticeRecord): Promise<void> {
+/** A background re-score elsewhere can race a decision a few times at most; past that, it is a conflict. */
+const REBASE_ATTEMPTS = 3;
+
+/**
+ * Writes a changed record over the revision this tab saw (`base`). If another tab only re-scored the
+ * notice meanwhile, the change is applied on top of its version; if it decided the notice, its
+ * version wins, is shown, and the clerk is told.
+ */
+async function persistChange(
+  get: Get,
+  set: Set,
+  base: NoticeRecord,
+  record: NoticeRecord,
+): Promise<void> {
   const db = services.db;
   if (!db) return;
+  let attempt = record;
   try {
-    const result = await db.putIfUnchanged(record);
-    if (!result.ok) {
-      replaceInState(get, set, [result.stored]);
-      undoStack.length = 0;
-      set({
-        canUndo: false,
-        storage: {
-          status: 'conflict',
-          message:
-            '另一个标签页已修改同一条公文：本页的改动未保存，已载入另一个标签页的版本，请核对后重新决定。',
-        },
-      });
+    for (let i = 0; i < REBASE_ATTEMPTS; i++) {
+      const result = await db.putIfUnchanged(attempt);
+      if (result.ok) {
+        // Shown unless the clerk has changed the notice again meanwhile (that change follows).
+        if (attempt !== record && get().byId.get(record.id) === record) {
+          replaceInState(get, set, [attempt]);
+        }
+        return;
+      }
+      const rebased = rebaseDecision(result.stored, record, base);
+      if (rebased === null) {
+        replaceInState(get, set, [result.stored]);
+        undoStack.length = 0;
+        set({
+          canUndo: false,
+          storage: {
+            status: 'conflict',
+            message:
+              '另一个标签页已修改同一条公文：本页的改动未保存，已载入另一个标签页的版本，请核对后重新决定。',
+          },
+        });
+        return;
+      }
+      attempt = rebased;
     }
   } catch (e) {
     reportStorage(set, e);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exportFileName } from '../export/file-name';
 import { EMPTY_META, makeRecord } from '../export/test-support/records';
 import { checkPaste, MAX_PASTE_CHARS } from '../intake/paste';
-import { decisionFor, withDecision } from './decide';
+import { decisionFor, rebaseDecision, withDecision } from './decide';
 import { preferImported } from './merge';
 import { DEFAULT_FILTER, DEFAULT_SORT, nextId, queueOrder } from './queue';
 import type { NoticeRecord } from './record';
@@ -169,5 +169,23 @@ describe('paste and file names', () => {
     expect(exportFileName(new Date(2026, 2, 1, 9, 5), 'csv')).toBe(
       '主题分类标注-20260301-0905.csv',
     );
+  });
+});
+
+describe('a decision racing another tab', () => {
+  const base = makeRecord({ decision: null, rev: 2 });
+  const mine = withDecision(base, decisionFor(base, KEJI, '2026-11-29T02:00:00Z'));
+
+  it('lands on top of a version that was only re-scored elsewhere', () => {
+    const rescored = { ...base, suggestions: [{ path: KEJI, score: 0.6 }], rev: 3 };
+    const rebased = rebaseDecision(rescored, mine, base);
+    expect(rebased?.rev).toBe(4);
+    expect(rebased?.decision?.path).toEqual(KEJI);
+    expect(rebased?.suggestions).toEqual(rescored.suggestions);
+  });
+
+  it('is a conflict when the other tab decided the notice', () => {
+    const decided = withDecision(base, decisionFor(base, MINZHENG, '2026-11-29T01:59:00Z'));
+    expect(rebaseDecision(decided, mine, base)).toBeNull();
   });
 });
