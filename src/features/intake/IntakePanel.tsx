@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useDesk } from '../../store';
+import { ProgressBar } from '../common/ProgressBar';
 import { useT } from '../settings/i18n';
 
 const ACCEPT = '.txt,.html,.htm,.docx';
@@ -126,23 +127,15 @@ function IntakeProgress() {
   const cancel = useDesk((s) => s.cancelIntake);
   if (!running) return null;
   return (
-    <div className="intake-progress">
-      <div
-        role="progressbar"
-        aria-label={t('intakeProgress')}
-        aria-valuemin={0}
-        aria-valuemax={total}
-        aria-valuenow={done}
-        aria-valuetext={t('intakeRunning', { done, total })}
-        className="progress"
-      >
-        <div className="progress-fill" style={{ width: `${total ? (100 * done) / total : 0}%` }} />
-      </div>
-      <span className="progress-text">{t('intakeRunning', { done, total })}</span>
-      <button type="button" onClick={cancel}>
-        {t('cancelIntake')}
-      </button>
-    </div>
+    <ProgressBar
+      className="intake-progress"
+      label={t('intakeProgress')}
+      done={done}
+      total={total}
+      text={t('intakeRunning', { done, total })}
+      cancelLabel={t('cancelIntake')}
+      onCancel={cancel}
+    />
   );
 }
 

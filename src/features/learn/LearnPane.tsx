@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ChangeEvent } from 'react';
+import { ProgressBar } from '../common/ProgressBar';
 import { TAXONOMY, topicKey, type TopicPath } from '../../domain/taxonomy/taxonomy';
 import { useDesk } from '../../store';
 import type { LearningState } from '../../store/learning';
@@ -35,28 +36,16 @@ function TaskProgress({ learning, t }: { learning: LearningState; t: LearnTransl
       : task.kind === 'train'
         ? t('taskTrain')
         : t('taskCompare', { done: task.done + 1, total: task.total || 5 });
-  const determinate = task.total > 0;
   return (
-    <div className="learn-progress">
-      <div
-        role="progressbar"
-        aria-label={t('taskProgress')}
-        aria-valuemin={0}
-        aria-valuemax={determinate ? task.total : undefined}
-        aria-valuenow={determinate ? task.done : undefined}
-        aria-valuetext={text}
-        className={determinate ? 'progress' : 'progress indeterminate'}
-      >
-        <div
-          className="progress-fill"
-          style={{ width: determinate ? `${(100 * task.done) / task.total}%` : '30%' }}
-        />
-      </div>
-      <span className="progress-text">{text}</span>
-      <button type="button" onClick={cancel}>
-        {t('cancel')}
-      </button>
-    </div>
+    <ProgressBar
+      className="learn-progress"
+      label={t('taskProgress')}
+      done={task.total > 0 ? task.done : null}
+      total={task.total}
+      text={text}
+      cancelLabel={t('cancel')}
+      onCancel={cancel}
+    />
   );
 }
 

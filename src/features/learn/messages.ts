@@ -1,10 +1,11 @@
 /**
- * The words of the 学习 and 审核 views, Chinese first, English for a clerk who prefers it. Kept beside
- * the views so the desk's own dictionary stays the lead's; the same {var} substitution.
+ * The words of the 学习 and 审核 views, Chinese first, English for a clerk who prefers it, beside
+ * the views they belong to; filled in by the desk's own template function.
  */
 import { useCallback } from 'react';
 import { useDesk } from '../../store';
 import type { Language } from '../../store/types';
+import { fillTemplate } from '../settings/messages';
 
 const zh = {
   views: '视图',
@@ -176,11 +177,9 @@ export type LearnTranslate = (
 export function translateLearn(
   language: Language,
   key: LearnKey,
-  vars: Readonly<Record<string, string | number>> = {},
+  vars?: Readonly<Record<string, string | number>>,
 ): string {
-  return DICTIONARIES[language][key].replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in vars ? String(vars[name]) : m,
-  );
+  return fillTemplate(DICTIONARIES[language][key], vars);
 }
 
 export function useLearnT(): LearnTranslate {

@@ -258,16 +258,22 @@ export type Translate = (
 ) => string;
 
 /** Fills `{name}` placeholders; an unknown placeholder is left visible rather than silently dropped. */
-export function translate(
-  language: Language,
-  key: MessageKey,
+export function fillTemplate(
+  template: string,
   vars?: Readonly<Record<string, string | number>>,
 ): string {
-  const template = DICTIONARIES[language][key];
   if (!vars) return template;
   const values = new Map(Object.entries(vars));
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = values.get(name);
     return value === undefined ? whole : String(value);
   });
+}
+
+export function translate(
+  language: Language,
+  key: MessageKey,
+  vars?: Readonly<Record<string, string | number>>,
+): string {
+  return fillTemplate(DICTIONARIES[language][key], vars);
 }
