@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useDesk } from '../../store';
+import { FileButton } from '../common/FileButton';
 import { ProgressBar } from '../common/ProgressBar';
 import { useT } from '../settings/i18n';
 
@@ -43,10 +44,9 @@ export function IntakePanel() {
     }
   }
 
-  async function upload(files: FileList | null): Promise<void> {
-    if (!files || files.length === 0) return;
+  async function upload(files: File[]): Promise<void> {
     setMessage(null);
-    const result = await addFiles([...files]);
+    const result = await addFiles(files);
     // The clerk just chose these files: show the first new one.
     if (result.firstId !== null) select(result.firstId);
     // A re-import after a crash or a cancel adds only what is missing; say so.
@@ -87,22 +87,7 @@ export function IntakePanel() {
         >
           {t('add')}
         </button>
-        <label className="button file-button">
-          {t('upload')}
-          <input
-            type="file"
-            multiple
-            accept={ACCEPT}
-            className="visually-hidden"
-            onChange={(e) => {
-              const input = e.currentTarget;
-              void upload(input.files).finally(() => {
-                // Reset so choosing the same file again still fires a change.
-                input.value = '';
-              });
-            }}
-          />
-        </label>
+        <FileButton label={t('upload')} multiple accept={ACCEPT} onFiles={(f) => void upload(f)} />
         <span className="hint">{t('uploadHint')}</span>
       </div>
       {message ? (

@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ChangeEvent } from 'react';
+import { type ChangeEvent } from 'react';
+import { FileButton } from '../common/FileButton';
 import { ProgressBar } from '../common/ProgressBar';
 import { TAXONOMY, topicKey, type TopicPath } from '../../domain/taxonomy/taxonomy';
 import { useDesk } from '../../store';
@@ -179,18 +180,13 @@ function ModelBox({ learning, t }: { learning: LearningState; t: LearnTranslate 
         <button type="button" disabled={!local} onClick={() => void exportModel()}>
           {t('exportModel')}
         </button>
-        <label className="file-button">
-          {t('importModel')}
-          <input
-            type="file"
-            accept=".json,application/json"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void importModel(file);
-            }}
-          />
-        </label>
+        <FileButton
+          label={t('importModel')}
+          accept=".json,application/json"
+          onFiles={(files) => {
+            if (files[0]) void importModel(files[0]);
+          }}
+        />
         <button
           type="button"
           disabled={!local || busy}
@@ -278,16 +274,9 @@ export function LearnPane() {
   const t = useLearnT();
   const learning = useDesk((s) => s.learning);
   const importHistory = useDesk((s) => s.importHistory);
-  const folderRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    // Not in React's typings: lets the clerk pick a whole folder of notices.
-    folderRef.current?.setAttribute('webkitdirectory', '');
-  }, []);
   const busy = learning.task !== null;
-  function onFiles(e: ChangeEvent<HTMLInputElement>): void {
-    const files = [...(e.target.files ?? [])];
-    e.target.value = '';
-    if (files.length > 0) void importHistory(files);
+  function onFiles(files: File[]): void {
+    void importHistory(files);
   }
   const { labelled } = learning;
   const unknownCount = labelled.unknown.reduce((s, u) => s + u.count, 0);
@@ -298,20 +287,14 @@ export function LearnPane() {
         <h3 id="import-title">{t('importHistory')}</h3>
         <p className="hint">{t('importHint')}</p>
         <div className="learn-actions">
-          <label className="file-button">
-            {t('chooseFiles')}
-            <input
-              type="file"
-              multiple
-              accept={HISTORY_ACCEPT}
-              disabled={busy}
-              onChange={onFiles}
-            />
-          </label>
-          <label className="file-button">
-            {t('chooseFolder')}
-            <input ref={folderRef} type="file" multiple disabled={busy} onChange={onFiles} />
-          </label>
+          <FileButton
+            label={t('chooseFiles')}
+            multiple
+            accept={HISTORY_ACCEPT}
+            disabled={busy}
+            onFiles={onFiles}
+          />
+          <FileButton label={t('chooseFolder')} multiple folder disabled={busy} onFiles={onFiles} />
         </div>
         <TaskProgress learning={learning} t={t} />
         {learning.message && (
