@@ -114,32 +114,52 @@ function Distribution({ learning, t }: { learning: LearningState; t: LearnTransl
   return (
     <section className="learn-section" aria-labelledby="dist-title">
       <h3 id="dist-title">{t('distribution')}</h3>
-      <ul className="distribution" aria-labelledby="dist-title">
-        {distribution.level1.map((row) => (
-          <li key={row.label}>
-            <span className="dist-label">{row.label}</span>
-            <span className="dist-bar" aria-hidden="true">
-              <span style={{ width: `${(100 * row.count) / max}%` }} />
-            </span>
-            <span className="dist-count">{t('distributionCount', { n: row.count })}</span>
-          </li>
-        ))}
-      </ul>
+      <DistributionList
+        rows={distribution.level1}
+        max={max}
+        labelledBy="dist-title"
+        show={(label) => label}
+        t={t}
+      />
       <details>
         <summary>{t('distributionPaths', { n: distribution.paths.length })}</summary>
-        <ul className="distribution">
-          {distribution.paths.map((row) => (
-            <li key={row.label}>
-              <span className="dist-label">{row.label.replace('\\', ' › ')}</span>
-              <span className="dist-bar" aria-hidden="true">
-                <span style={{ width: `${(100 * row.count) / max}%` }} />
-              </span>
-              <span className="dist-count">{t('distributionCount', { n: row.count })}</span>
-            </li>
-          ))}
-        </ul>
+        <DistributionList
+          rows={distribution.paths}
+          max={max}
+          show={(label) => label.replace('\\', ' › ')}
+          t={t}
+        />
       </details>
     </section>
+  );
+}
+
+/** Counts as bars scaled to the largest class, so the office's habits show at a glance. */
+function DistributionList({
+  rows,
+  max,
+  labelledBy,
+  show,
+  t,
+}: {
+  rows: readonly { readonly label: string; readonly count: number }[];
+  max: number;
+  labelledBy?: string;
+  show: (label: string) => string;
+  t: LearnTranslate;
+}) {
+  return (
+    <ul className="distribution" aria-labelledby={labelledBy}>
+      {rows.map((row) => (
+        <li key={row.label}>
+          <span className="dist-label">{show(row.label)}</span>
+          <span className="dist-bar" aria-hidden="true">
+            <span style={{ width: `${(100 * row.count) / max}%` }} />
+          </span>
+          <span className="dist-count">{t('distributionCount', { n: row.count })}</span>
+        </li>
+      ))}
+    </ul>
   );
 }
 
