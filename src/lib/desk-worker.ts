@@ -78,6 +78,11 @@ export class DeskWorker {
     return this.call((id) => ({ type: 'learn', id, text, path }));
   }
 
+  /** Takes the last learnt decision back out (the clerk undid it); null: back to the shipped model. */
+  unlearn(): Promise<Provenance | null> {
+    return this.call((id) => ({ type: 'unlearn', id }));
+  }
+
   /** Fresh suggestions from the model in use; null for each when no model is loaded. */
   rescore(texts: readonly string[]): Promise<(SuggestedTopic[] | null)[]> {
     return this.call((id) => ({ type: 'rescore', id, texts }));

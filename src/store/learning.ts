@@ -81,6 +81,8 @@ export interface LearningSlice {
   clearHistory(): Promise<void>;
   /** Called by decide: teaches the local model the decision and re-scores the pending notices. */
   learnDecision(id: string): void;
+  /** Called by undo: takes the last learnt decision back out of the local model. */
+  unlearnDecision(id: string): void;
 }
 
 const LOCAL_MODEL_KEY = 'localModel';
@@ -249,9 +251,8 @@ function scheduleSave(get: Get, set: Set): void {
     const worker = services.worker;
     if (!worker) return;
     worker.exportLocalModel().then(
-      (file) => {
-        if (file) void saveMeta(get, set, LOCAL_MODEL_KEY, file);
-      },
+      // null after undoing every learnt decision: the shipped model is in use again.
+      (file) => void saveMeta(get, set, LOCAL_MODEL_KEY, file ?? undefined),
       (e: unknown) =>
         patch(get, set, { message: { kind: 'error', text: `未能保存本地模型：${failure(e)}` } }),
     );
@@ -508,6 +509,24 @@ export const createLearningSlice: Slice<LearningSlice> = (set, get) => ({
       (e: unknown) =>
         patch(get, set, {
           message: { kind: 'error', text: `本地模型未能学习这条决定：${failure(e)}` },
+        }),
+    );
+  },
+
+  unlearnDecision(id) {
+    const worker = services.worker;
+    if (!worker) return;
+    const pending = decidedDuringTraining?.lastIndexOf(id) ?? -1;
+    if (pending >= 0) decidedDuringTraining?.splice(pending, 1);
+    worker.unlearn().then(
+      (local) => {
+        patch(get, set, { local });
+        scheduleSave(get, set);
+        void rescorePending(get, set);
+      },
+      (e: unknown) =>
+        patch(get, set, {
+          message: { kind: 'error', text: `本地模型未能撤销这条决定：${failure(e)}` },
         }),
     );
   },

@@ -186,6 +186,7 @@ export const createNoticesSlice: Slice<NoticesSlice> = (set, get) => ({
     if (!now) return;
     const restored: NoticeRecord = { ...before, rev: now.rev + 1 };
     replaceInState(get, set, [restored]);
+    if (now.decision !== null) get().unlearnDecision(before.id);
     get().select(before.id);
     void persistChange(get, set, now, restored);
   },

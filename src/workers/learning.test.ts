@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { trainModel } from '../domain/classifier';
 import { TINY_PRIOR } from '../domain/classifier/test-support/fixtures';
-import { learnFromDecision, localModelFile, provenance, readLocalModel, rescore } from './learning';
+import {
+  activeModel,
+  handleLearning,
+  learnFromDecision,
+  localModelFile,
+  provenance,
+  readLocalModel,
+  rescore,
+} from './learning';
 
 const model = trainModel([], { prior: TINY_PRIOR, metrics: { updates: 0 } });
 const target = { label1: '农业、林业、水利', label2: '农业、畜牧业、渔业' };
@@ -34,5 +42,25 @@ describe('learnFromDecision', () => {
     const back = readLocalModel(JSON.parse(JSON.stringify(localModelFile(learnt))));
     expect(provenance(back)).toEqual(provenance(learnt));
     expect(rescore(back, pending)[0]?.[0]?.path).toEqual(rescore(learnt, pending)[0]?.[0]?.path);
+  });
+});
+
+describe('the desk worker’s learning requests', () => {
+  it('undo takes the last learnt decision back out, down to the shipped model', () => {
+    const replies: unknown[] = [];
+    const post = (m: unknown): void => {
+      replies.push(m);
+    };
+    const before = rescore(model, pending);
+    handleLearning({ type: 'learn', id: 1, text: decided, path: target }, model, post);
+    handleLearning({ type: 'learn', id: 2, text: decided, path: target }, model, post);
+    const learnt = rescore(activeModel(model) ?? model, pending);
+    expect(learnt).not.toEqual(before);
+    handleLearning({ type: 'unlearn', id: 3 }, model, post);
+    expect(activeModel(model)).not.toBe(model);
+    handleLearning({ type: 'unlearn', id: 4 }, model, post);
+    expect(activeModel(model)).toBe(model);
+    expect(rescore(activeModel(model) ?? model, pending)).toEqual(before);
+    expect(replies.at(-1)).toEqual({ type: 'learning', id: 4, value: null });
   });
 });

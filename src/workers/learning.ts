@@ -114,12 +114,17 @@ export function readLocalModel(json: unknown): Model {
 const LEARNING_TYPES: ReadonlySet<string> = new Set<LearningRequest['type']>([
   'useLocalModel',
   'learn',
+  'unlearn',
   'rescore',
   'exportLocalModel',
 ]);
 
 /** The local model in use by the desk worker; null while the shipped model is used. */
 let local: Model | null = null;
+/** The local model as it was before each learnt decision, newest last, so an undo can restore it. */
+const beforeLearning: (Model | null)[] = [];
+/** Undo reaches back this many decisions, as the desk's own undo does in practice. */
+const UNLEARN_DEPTH = 50;
 
 /** The model the desk analyses and explains with: the local one when there is one. */
 export function activeModel(shipped: Model | null): Model | null {
@@ -147,12 +152,19 @@ function learningValue(request: LearningRequest, shipped: Model | null): unknown
   switch (request.type) {
     case 'useLocalModel':
       local = request.file === null ? null : readLocalModel(request.file);
+      beforeLearning.length = 0;
       return local ? provenance(local) : null;
     case 'learn': {
       const base = local ?? shipped;
       if (!base) throw new Error('分类模型不可用，无法学习这条决定');
+      beforeLearning.push(local);
+      if (beforeLearning.length > UNLEARN_DEPTH) beforeLearning.shift();
       local = learnFromDecision(base, request.text, request.path);
       return provenance(local);
+    }
+    case 'unlearn': {
+      if (beforeLearning.length > 0) local = beforeLearning.pop() ?? null;
+      return local ? provenance(local) : null;
     }
     case 'rescore': {
       const m = local ?? shipped;

@@ -20,6 +20,7 @@ export type WorkerRequest =
 export type LearningRequest =
   | { readonly type: 'useLocalModel'; readonly id: number; readonly file: ModelFile | null }
   | { readonly type: 'learn'; readonly id: number; readonly text: string; readonly path: TopicPath }
+  | { readonly type: 'unlearn'; readonly id: number }
   | { readonly type: 'rescore'; readonly id: number; readonly texts: readonly string[] }
   | { readonly type: 'exportLocalModel'; readonly id: number };
 
