@@ -58,8 +58,12 @@ export async function startPreview(): Promise<Preview> {
   const child: ChildProcess = spawn(
     'npx',
     ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    { cwd: repoRoot, stdio: 'ignore' },
+    // Its own process group: npx starts vite as a child, and both must go when the bench ends.
+    { cwd: repoRoot, stdio: 'ignore', detached: true },
   );
+  const stop = (): void => {
+    if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+  };
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {
@@ -69,12 +73,12 @@ export async function startPreview(): Promise<Preview> {
       // Not listening yet.
     }
     if (Date.now() > deadline) {
-      child.kill();
+      stop();
       throw new Error(`vite preview did not answer on ${url}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url, close: () => child.kill() };
+  return { url, close: stop };
 }
 
 function fixtureText(): string {
