@@ -127,6 +127,12 @@ test('an HTML page is shown as text only and none of its scripts run', async ({ 
     dialogs++;
     void d.dismiss();
   });
+  // The built page forbids inline scripts and outside connections, so even a rendering slip could not run one.
+  const csp = await page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute('content');
+  expect(csp).toMatch(/script-src 'self'(;|$)/);
+  expect(csp).toMatch(/connect-src 'self'/);
   const titleBefore = await page.title();
   const html = `<!doctype html><html><head><title>钓鱼页</title><style>body{display:none}</style>
 <script>window.__pwned = 1; document.title = 'pwned';</script></head><body>
