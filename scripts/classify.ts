@@ -6,8 +6,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { classifyNotice, type Model } from '../src/domain/classifier/index';
+import { parseNotice } from '../src/domain/notice/index';
 import type { ParsedNotice } from '../src/domain/notice/types';
-import { loadModel, loadParser, shippedModelDir } from './classifier/io';
+import { loadModel, shippedModelDir } from './classifier/io';
 
 function readText(file: string): string {
   return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
@@ -69,9 +70,8 @@ async function main(): Promise<void> {
     return;
   }
   const model = loadModel(modelDir);
-  const { parse } = await loadParser();
   for (const input of inputs) {
-    for (const n of notices(input)) console.log(line(model, n.id, parse(n.text)));
+    for (const n of notices(input)) console.log(line(model, n.id, parseNotice(n.text)));
   }
 }
 

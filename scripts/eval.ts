@@ -15,14 +15,8 @@ import {
   type LabelledExample,
   type Model,
 } from '../src/domain/classifier/index';
-import {
-  loadModel,
-  loadParser,
-  loadPrior,
-  pct,
-  readLabelledFile,
-  shippedModelDir,
-} from './classifier/io';
+import { parseNotice as parse } from '../src/domain/notice/index';
+import { loadModel, loadPrior, pct, readLabelledFile, shippedModelDir } from './classifier/io';
 
 function report(title: string, e: Evaluation): void {
   console.log(`\n== ${title}（${e.n} 条，其中 ${e.n2} 条有二级标签）`);
@@ -69,7 +63,6 @@ async function main(): Promise<void> {
     return;
   }
   const shipped = loadModel(modelDir);
-  const { parse, name } = await loadParser();
   const examples: LabelledExample[] = [];
   for (const f of data) {
     const r = readLabelledFile(f, path.basename(f, '.jsonl'));
@@ -77,7 +70,7 @@ async function main(): Promise<void> {
     examples.push(...r.examples);
   }
   console.log(
-    `模型 ${path.join(modelDir, 'model.json')}（${shipped.meta.dataHash.slice(0, 19)}…，温度 ${shipped.calibration.temperature}）；解析器 ${name}；${examples.length} 条标注`,
+    `模型 ${path.join(modelDir, 'model.json')}（${shipped.meta.dataHash.slice(0, 19)}…，温度 ${shipped.calibration.temperature}）；解析器 parseNotice；${examples.length} 条标注`,
   );
   if (cv < 2) {
     report('评测', evaluate(shipped, examples, parse));

@@ -16,7 +16,8 @@ import {
 } from '../../src/domain/classifier/index';
 import { prng } from '../../src/domain/classifier/train';
 import { taxonomyLeaves } from '../../src/domain/taxonomy/taxonomy';
-import { loadParser, loadPrior, repoRoot, sharedDir, shippedModelDir } from '../classifier/io';
+import { parseNotice as parse } from '../../src/domain/notice/index';
+import { loadPrior, repoRoot, sharedDir, shippedModelDir } from '../classifier/io';
 
 interface Figure {
   readonly name: string;
@@ -71,7 +72,6 @@ export async function benchClassifier(): Promise<Figure[]> {
     value: time(() => (model = parseModel(JSON.parse(text) as unknown)), 5),
     unit: 'ms',
   });
-  const { parse } = await loadParser();
   const sample = sampleText();
   const parsed = parse(sample.text);
   classifyNotice(model, parsed);

@@ -1,21 +1,19 @@
 /**
  * Node-side helpers shared by the classifier scripts (train, classify, eval, bench): reading the
- * prior, the model file, the notice parser, and the shared labelled data.
+ * prior, the model file and the shared labelled data.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import {
   parseModel,
-  plainNotice,
   readLabelledJsonl,
   readPrior,
   type KnowledgePrior,
   type LabelledLine,
   type Model,
 } from '../../src/domain/classifier/index';
-import type { ParsedNotice } from '../../src/domain/notice/types';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const sharedDir = path.resolve(repoRoot, '../shared');
@@ -47,24 +45,6 @@ export function hashFiles(files: readonly string[]): string {
     hash.update(readFileSync(f));
   }
   return `sha256:${hash.digest('hex')}`;
-}
-
-type Parse = (text: string) => ParsedNotice;
-
-/**
- * The notice parser the browser uses (src/domain/notice), or bare-text parsing while it is absent
- * so the scripts still run on a tree where the parser has not landed.
- */
-export async function loadParser(): Promise<{ parse: Parse; name: string }> {
-  const file = path.join(repoRoot, 'src/domain/notice/index.ts');
-  if (existsSync(file)) {
-    const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-    const parseNotice = mod.parseNotice;
-    if (typeof parseNotice === 'function') {
-      return { parse: (text) => parseNotice(text) as ParsedNotice, name: 'parseNotice' };
-    }
-  }
-  return { parse: plainNotice, name: 'plainNotice (notice parser absent)' };
 }
 
 export function readLabelledFile(

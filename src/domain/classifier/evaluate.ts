@@ -1,10 +1,10 @@
 /** Accuracy, macro-F1, confusions and calibration of a model on labelled notices; k-fold CV. */
+import { parseNotice } from '../notice';
 import type { ParsedNotice } from '../notice/types';
 import { topicKey } from '../taxonomy/taxonomy';
 import { expectedCalibrationError } from './calibrate';
 import { featurise } from './featurise';
 import type { Model } from './model';
-import { plainNotice } from './plain';
 import { level1Scores, probabilities } from './score';
 import { prng, type LabelledExample } from './train';
 
@@ -46,7 +46,7 @@ function ratio(a: number, b: number): number {
 export function evaluate(
   model: Model,
   examples: readonly LabelledExample[],
-  parse: (text: string) => ParsedNotice = plainNotice,
+  parse: (text: string) => ParsedNotice = parseNotice,
 ): Evaluation {
   let top1L1 = 0;
   let top3L1 = 0;
@@ -157,7 +157,7 @@ export function crossValidate(
   examples: readonly LabelledExample[],
   k: number,
   makeModel: (train: readonly LabelledExample[], fold: number) => Model,
-  parse: (text: string) => ParsedNotice = plainNotice,
+  parse: (text: string) => ParsedNotice = parseNotice,
 ): { folds: FoldResult[]; overall: Evaluation } {
   const folds = foldsOf(examples.length, k);
   const results: FoldResult[] = folds.map((testIndices, fold) => {

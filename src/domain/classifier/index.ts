@@ -19,7 +19,6 @@ export {
   type Model,
   type ModelFile,
 } from './model';
-export { plainNotice } from './plain';
 export { EMPTY_PRIOR, readPrior, type KnowledgePrior } from './prior';
 export {
   knowledgeWeights,

@@ -10,7 +10,7 @@ import {
   type LabelledExample,
 } from './index';
 import { parseModel } from './model';
-import { plainNotice } from './plain';
+import { parseNotice } from '../notice';
 import { prng } from './train';
 import { softmax } from './score';
 import { makeNotice, TINY_PRIOR } from './test-support/fixtures';
@@ -175,7 +175,7 @@ describe.skipIf(!existsSync(shippedUrl))('shipped model', () => {
       const text = readFileSync(chongmingUrl, 'utf8').replace(/^\uFEFF/, '');
       const headerless = text.replace(/^[\s\S]*?(?=局机关各科室)/, '');
       for (const t of [text, headerless]) {
-        expect(classifyNotice(shipped, plainNotice(t)).top[0]?.path).toBe('民政、扶贫、救灾\\其他');
+        expect(classifyNotice(shipped, parseNotice(t)).top[0]?.path).toBe('民政、扶贫、救灾\\其他');
       }
     },
   );

@@ -3,6 +3,7 @@
  * centred on the knowledge prior's weights, plus pseudo-examples assembled from the prior's terms.
  * With no labelled data the model is the prior; labelled examples refine it rather than replace it.
  */
+import { parseNotice } from '../notice';
 import type { ParsedNotice } from '../notice/types';
 import { TAXONOMY, taxonomyLeaves, topicKey, type TopicPath } from '../taxonomy/taxonomy';
 import { fitTemperature } from './calibrate';
@@ -16,7 +17,6 @@ import {
   type Lexicon,
 } from './featurise';
 import { buildModel, type Calibration, type Model, type WeightRow } from './model';
-import { plainNotice } from './plain';
 import type { KnowledgePrior } from './prior';
 import { logits as scoreLogits, softmax } from './score';
 
@@ -310,7 +310,7 @@ export function trainModel(
       : (options.base?.lexicon ??
         (prior ? lexiconOf(prior) : { terms: [], issuerPatterns: [], rules: [] }));
   const compiled = compileLexicon(lexicon);
-  const parse = options.parse ?? plainNotice;
+  const parse = options.parse ?? parseNotice;
   const seed = options.seed ?? 7;
   const perTerm = options.pseudoPerTerm ?? (options.base ? 0 : 1);
   const pseudo = prior && perTerm > 0 ? pseudoExamples(prior, perTerm, seed) : [];
