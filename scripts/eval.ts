@@ -26,6 +26,15 @@ function report(title: string, e: Evaluation): void {
   console.log(
     `二级 top-1 ${pct(e.top1Level2)}  top-3 ${pct(e.top3Level2)}  ECE ${e.eceLevel2.toFixed(3)}`,
   );
+  console.log(
+    `标为“不确定”的 ${pct(e.uncertainShare)}：其一级 top-1 ${pct(e.top1Level1Uncertain)}，其余 ${pct(e.top1Level1Sure)}`,
+  );
+  console.log('\n一级置信度区间  样本  平均置信度  准确率');
+  for (const b of e.reliabilityLevel1) {
+    console.log(
+      `[${b.from.toFixed(1)}, ${b.to.toFixed(1)})  ${String(b.n).padStart(4)}  ${pct(b.confidence).padStart(9)}  ${pct(b.accuracy).padStart(6)}`,
+    );
+  }
   console.log('\n一级分类              样本  精确率  召回率  F1');
   for (const r of e.perClass) {
     console.log(

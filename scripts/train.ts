@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     createdAt: new Date().toISOString(),
   };
   // With the user's own data the temperature is fitted on its held-out sixth; the shipped model's
-  // comes from pseudo-notices (gov.cn paragraphs are not notices: fitted on them it under-states).
+  // is cross-fitted on the prior (never on ../shared, so it is reproducible without it).
   const ownData = args.data.length > 0;
   const draft = trainModel(train, { ...common, calibrationExamples: ownData ? dev : [] });
   const devEval = dev.length > 0 ? evaluate(draft, dev, parse) : null;
@@ -130,8 +130,12 @@ async function main(): Promise<void> {
       devEceLevel1: devEval.eceLevel1,
     });
   }
-  const full = trainModel(examples, { ...common, metrics, calibrationExamples: [] });
-  const model = ownData && dev.length > 0 ? { ...full, calibration: draft.calibration } : full;
+  const model = ownData
+    ? {
+        ...trainModel(examples, { ...common, metrics, calibrationExamples: dev }),
+        calibration: draft.calibration,
+      }
+    : { ...draft, meta: { ...draft.meta, metrics } };
   mkdirSync(args.out, { recursive: true });
   const out = path.join(args.out, 'model.json');
   writeFileSync(out, JSON.stringify(serialiseModel(model)));

@@ -44,12 +44,22 @@ export function fitTemperature(
   return Math.exp((lo + hi) / 2);
 }
 
-/** Expected calibration error of top-1 confidence over equal-width bins. */
-export function expectedCalibrationError(
+/** One bin of a reliability table: predictions whose top-1 confidence fell in [from, to). */
+export interface ReliabilityBin {
+  readonly from: number;
+  readonly to: number;
+  readonly n: number;
+  /** Mean top-1 confidence in the bin. */
+  readonly confidence: number;
+  /** Share of the bin's predictions that were right. */
+  readonly accuracy: number;
+}
+
+/** Reliability table over equal-width confidence bins; empty bins are left out. */
+export function reliability(
   predictions: readonly { readonly confidence: number; readonly correct: boolean }[],
   bins = 10,
-): number {
-  if (predictions.length === 0) return 0;
+): ReliabilityBin[] {
   const count = new Array<number>(bins).fill(0);
   const conf = new Array<number>(bins).fill(0);
   const hits = new Array<number>(bins).fill(0);
@@ -59,11 +69,29 @@ export function expectedCalibrationError(
     conf[b] = (conf[b] ?? 0) + p.confidence;
     hits[b] = (hits[b] ?? 0) + (p.correct ? 1 : 0);
   }
-  let ece = 0;
+  const out: ReliabilityBin[] = [];
   for (let b = 0; b < bins; b++) {
     const n = count[b] ?? 0;
     if (n === 0) continue;
-    ece += (n / predictions.length) * Math.abs((conf[b] ?? 0) / n - (hits[b] ?? 0) / n);
+    out.push({
+      from: b / bins,
+      to: (b + 1) / bins,
+      n,
+      confidence: (conf[b] ?? 0) / n,
+      accuracy: (hits[b] ?? 0) / n,
+    });
+  }
+  return out;
+}
+
+/** Expected calibration error of top-1 confidence over equal-width bins. */
+export function expectedCalibrationError(
+  predictions: readonly { readonly confidence: number; readonly correct: boolean }[],
+  bins = 10,
+): number {
+  let ece = 0;
+  for (const bin of reliability(predictions, bins)) {
+    ece += (bin.n / predictions.length) * Math.abs(bin.confidence - bin.accuracy);
   }
   return ece;
 }

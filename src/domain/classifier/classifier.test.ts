@@ -121,5 +121,12 @@ describe('model file', () => {
       '分类表与本系统不一致',
     );
     expect(() => parseModel({ ...good, weights: [['g:民政', [999, 5]]] })).toThrow('权重无效');
+    expect(() => parseModel({ ...good, calibration: { temperature: -1 } })).toThrow(
+      '模型文件已损坏：缺少 calibration.temperature',
+    );
+    expect(() => parseModel({ ...good, settings: { ...good.settings, ngramMax: '3' } })).toThrow(
+      '模型文件已损坏：settings.ngramMax 缺少或类型错误',
+    );
+    expect(() => parseModel(null)).toThrow('模型文件已损坏：不是 JSON 对象');
   });
 });

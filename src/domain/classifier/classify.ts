@@ -6,7 +6,7 @@ import type { ParsedNotice, Section, Span } from '../notice/types';
 import { topicKey } from '../taxonomy/taxonomy';
 import { featurise, featuriseText, type Features } from './featurise';
 import type { Model } from './model';
-import { level1Scores, probabilities } from './score';
+import { isUncertain, level1Scores, probabilities } from './score';
 import type { Classification, Evidence, SectionEvidence, Suggestion } from './types';
 
 export interface ClassifyOptions {
@@ -160,13 +160,11 @@ export function classifyNotice(
       sections: sectionEvidence(model, sectionFeatures, label, sectionCount),
     };
   });
-  const first = top[0]?.score ?? 0;
-  const second = top[1]?.score ?? 0;
   return {
     top,
     level1: [...level1.entries()]
       .map(([label1, score]) => ({ label1, score }))
       .sort((a, b) => b.score - a.score || (a.label1 < b.label1 ? -1 : 1)),
-    uncertain: first < model.calibration.minScore || first - second < model.calibration.minMargin,
+    uncertain: isUncertain(model, probs),
   };
 }

@@ -2,10 +2,10 @@
 import { parseNotice } from '../notice';
 import type { ParsedNotice } from '../notice/types';
 import { topicKey } from '../taxonomy/taxonomy';
-import { expectedCalibrationError } from './calibrate';
+import { expectedCalibrationError, reliability, type ReliabilityBin } from './calibrate';
 import { featurise } from './featurise';
 import type { Model } from './model';
-import { level1Scores, probabilities } from './score';
+import { isUncertain, level1Scores, probabilities } from './score';
 import { prng, type LabelledExample } from './train';
 
 export interface ClassRow {
@@ -37,6 +37,13 @@ export interface Evaluation {
   readonly eceLevel1: number;
   /** Expected calibration error of the level-2 top score (over n2). */
   readonly eceLevel2: number;
+  /** Level-1 top score against accuracy, by confidence bin. */
+  readonly reliabilityLevel1: readonly ReliabilityBin[];
+  /** Share of the examples the classifier flags `uncertain`. */
+  readonly uncertainShare: number;
+  /** Level-1 top-1 accuracy on the examples flagged `uncertain`, and on the others. */
+  readonly top1Level1Uncertain: number;
+  readonly top1Level1Sure: number;
 }
 
 function ratio(a: number, b: number): number {
@@ -61,6 +68,8 @@ export function evaluate(
   const confused = new Map<string, number>();
   const cal1: { confidence: number; correct: boolean }[] = [];
   const cal2: { confidence: number; correct: boolean }[] = [];
+  const flagged = { n: 0, hits: 0 };
+  const sure = { n: 0, hits: 0 };
   const inc = (m: Map<string, number>, k: string): void => {
     m.set(k, (m.get(k) ?? 0) + 1);
   };
@@ -78,6 +87,9 @@ export function evaluate(
     if (rank1 === 0) top1L1++;
     if (rank1 >= 0 && rank1 < 3) top3L1++;
     cal1.push({ confidence: l1[0]?.[1] ?? 0, correct: rank1 === 0 });
+    const bucket = isUncertain(model, probs) ? flagged : sure;
+    bucket.n++;
+    if (rank1 === 0) bucket.hits++;
     inc(support, gold1);
     if (pred1 === gold1) inc(tp, gold1);
     else {
@@ -126,6 +138,10 @@ export function evaluate(
       .slice(0, 10),
     eceLevel1: expectedCalibrationError(cal1),
     eceLevel2: expectedCalibrationError(cal2),
+    reliabilityLevel1: reliability(cal1),
+    uncertainShare: ratio(flagged.n, n),
+    top1Level1Uncertain: ratio(flagged.hits, flagged.n),
+    top1Level1Sure: ratio(sure.hits, sure.n),
   };
 }
 
@@ -186,6 +202,8 @@ export function crossValidate(
       results.reduce((s, r) => s + r.evaluation[key] * r.evaluation.n2, 0),
       total2,
     );
+  const flaggedOf = (r: FoldResult): number => r.evaluation.uncertainShare * r.evaluation.n;
+  const flaggedN = results.reduce((s, r) => s + flaggedOf(r), 0);
   const first = results[0]?.evaluation;
   return {
     folds: results,
@@ -201,6 +219,19 @@ export function crossValidate(
       confused: first?.confused ?? [],
       eceLevel1: pool('eceLevel1'),
       eceLevel2: pool2('eceLevel2'),
+      reliabilityLevel1: first?.reliabilityLevel1 ?? [],
+      uncertainShare: ratio(flaggedN, total),
+      top1Level1Uncertain: ratio(
+        results.reduce((s, r) => s + r.evaluation.top1Level1Uncertain * flaggedOf(r), 0),
+        flaggedN,
+      ),
+      top1Level1Sure: ratio(
+        results.reduce(
+          (s, r) => s + r.evaluation.top1Level1Sure * (r.evaluation.n - flaggedOf(r)),
+          0,
+        ),
+        total - flaggedN,
+      ),
     },
   };
 }

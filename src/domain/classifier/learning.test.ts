@@ -11,7 +11,7 @@ import {
 } from './index';
 import { parseModel } from './model';
 import { parseNotice } from '../notice';
-import { prng } from './train';
+import { heldOutNotices, prng, splitPrior } from './train';
 import { softmax } from './score';
 import { makeNotice, TINY_PRIOR } from './test-support/fixtures';
 
@@ -42,7 +42,73 @@ describe('calibration', () => {
   });
 });
 
+describe('cross-fitted temperature', () => {
+  it("splits every entry's terms into parts, each held out exactly once", () => {
+    const { kept, held } = splitPrior(TINY_PRIOR, 4, 1);
+    for (const entry of TINY_PRIOR.terms) {
+      const heldTerms = held.flatMap((h) => h.get(entry.path) ?? []);
+      expect([...heldTerms].sort()).toEqual([...entry.terms].sort());
+      kept.forEach((part, k) => {
+        const keptTerms = part.terms.find((e) => e.path === entry.path)?.terms ?? [];
+        for (const t of held[k]?.get(entry.path) ?? []) expect(keptTerms).not.toContain(t);
+        expect(keptTerms.length + (held[k]?.get(entry.path)?.length ?? 0)).toBe(entry.terms.length);
+      });
+    }
+  });
+
+  it('writes held-out notices with an empty 主题分类, so the label never leaks into them', () => {
+    const { held } = splitPrior(TINY_PRIOR, 4, 1);
+    const notices = heldOutNotices(TINY_PRIOR, held[0] ?? new Map(), 5);
+    expect(notices.length).toBeGreaterThan(0);
+    for (const n of notices) {
+      // Shanghai style puts the value on the next line, gov.cn style after a tab: both empty.
+      const field = /主题分类([:：])\t?([^\n]*)\n([^\n]*)/u.exec(n.text);
+      if (!field) continue;
+      expect(field[2]).toBe('');
+      if (field[1] === ':') expect(field[3]).toBe('');
+    }
+  });
+
+  it('is fitted on the prior without labelled data and says so in the model', () => {
+    expect(model.calibration.fittedOn).toContain('交叉拟合');
+    expect(model.calibration.temperature).toBeGreaterThan(0);
+    const again = trainModel([], { prior: TINY_PRIOR });
+    expect(again.calibration.temperature).toBe(model.calibration.temperature);
+  });
+
+  it('flags a notice without evidence as uncertain', () => {
+    const vague = makeNotice({ title: '关于有关事项的通知', body: '请遵照执行。' });
+    expect(classifyNotice(model, vague).uncertain).toBe(true);
+  });
+});
+
 describe('updateModel', () => {
+  it('one decision never makes an unrelated suggestion certain, nor changes one with its own evidence', () => {
+    const decided = makeNotice({
+      title: '关于印发养老服务实施方案的通知',
+      body: '加强养老服务和社会福利。',
+    });
+    const target = { label1: '科技、教育', label2: '科技' };
+    const learnt = updateModel(model, { parsed: decided, path: target });
+    const own = classifyNotice(learnt, decided).top[0];
+    expect(own?.path).toBe('科技、教育\\科技');
+    expect(own?.score ?? 1).toBeLessThan(0.95);
+    const score = (r: ReturnType<typeof classifyNotice>): number =>
+      r.top.find((s) => s.path === '科技、教育\\科技')?.score ?? 0;
+    // Shares only 关于印发…实施方案的通知 with the decided notice and has no evidence of its own.
+    const generic = makeNotice({ title: '关于印发实施方案的通知', body: '请认真贯彻执行。' });
+    expect(score(classifyNotice(learnt, generic, { k: 122 }))).toBeLessThan(0.5);
+    for (const other of [
+      makeNotice({ title: '关于加强职业教育和学校建设的通知', body: '教师和学生。' }),
+      makeNotice({ title: '关于做好疫情防控工作的通知', body: '医院和医疗。' }),
+    ]) {
+      const before = classifyNotice(model, other, { k: 122 });
+      const after = classifyNotice(learnt, other, { k: 122 });
+      expect(after.top[0]?.path).toBe(before.top[0]?.path);
+      expect(score(after) - score(before)).toBeLessThan(0.1);
+    }
+  });
+
   it('moves the prediction toward the label the clerk confirmed', () => {
     const notice = makeNotice({
       title: '关于农村养老服务和种植补贴的通知',

@@ -41,6 +41,23 @@ export function probabilities(model: Model, features: ReadonlyMap<string, number
   );
 }
 
+/**
+ * Whether a suggestion should not be trusted on its own: the top leaf is below the model's
+ * minScore, or the second is within minMargin of it.
+ */
+export function isUncertain(model: Model, probs: ArrayLike<number>): boolean {
+  let first = 0;
+  let second = 0;
+  for (let i = 0; i < probs.length; i++) {
+    const p = probs[i] ?? 0;
+    if (p > first) {
+      second = first;
+      first = p;
+    } else if (p > second) second = p;
+  }
+  return first < model.calibration.minScore || first - second < model.calibration.minMargin;
+}
+
 /** Level-1 probability = sum of its leaves' probabilities, so the hierarchy is consistent by construction. */
 export function level1Scores(model: Model, probs: ArrayLike<number>): Map<string, number> {
   const out = new Map<string, number>();
