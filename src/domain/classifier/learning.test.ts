@@ -62,7 +62,7 @@ describe('cross-fitted temperature', () => {
     expect(notices.length).toBeGreaterThan(0);
     for (const n of notices) {
       // Shanghai style puts the value on the next line, gov.cn style after a tab: both empty.
-      const field = /主题分类([:：])\t?([^\n]*)\n([^\n]*)/u.exec(n.text);
+      const field = /主题分类([:：])\t?([^\n]*)\n([^\n]*)/u.exec(n.text ?? '');
       if (!field) continue;
       expect(field[2]).toBe('');
       if (field[1] === ':') expect(field[3]).toBe('');
