@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     examples.push(...r.examples);
   }
   console.log(
-    `模型 ${path.join(modelDir, 'model.json')}（${shipped.meta.dataHash.slice(0, 19)}…，温度 ${shipped.calibration.temperature}）；解析器 parseNotice；${examples.length} 条标注`,
+    `模型 ${path.join(modelDir, 'model.json')}（${shipped.meta.dataHash.slice(0, 19)}…，温度 ${shipped.calibration.temperature}，下限 ${shipped.calibration.floor}）；解析器 parseNotice；${examples.length} 条标注`,
   );
   if (cv < 2) {
     report('评测', evaluate(shipped, examples, parse));

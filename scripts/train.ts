@@ -135,11 +135,20 @@ async function main(): Promise<void> {
         ...trainModel(examples, { ...common, metrics, calibrationExamples: dev }),
         calibration: draft.calibration,
       }
-    : { ...draft, meta: { ...draft.meta, metrics } };
+    : { ...draft, meta: { ...draft.meta, metrics: { ...draft.meta.metrics, ...metrics } } };
   mkdirSync(args.out, { recursive: true });
   const out = path.join(args.out, 'model.json');
   writeFileSync(out, JSON.stringify(serialiseModel(model)));
-  console.log(`写入 ${out}：${model.weights.size} 个特征，温度 ${model.calibration.temperature}`);
+  console.log(
+    `写入 ${out}：${model.weights.size} 个特征，温度 ${model.calibration.temperature}，概率下限 ${model.calibration.floor}`,
+  );
+  console.log(`校准：${model.calibration.fittedOn}`);
+  const cal = model.meta.metrics;
+  if (cal.calibrationN !== undefined) {
+    console.log(
+      `校准样本 ${cal.calibrationN} 篇上二级 top-1 ${pct(cal.calibrationTop1Level2 ?? 0)}（先验对未列出词的泛化）`,
+    );
+  }
   console.log(`先验自检（伪样本）：一级 ${pct(sanity.top1Level1)}，二级 ${pct(sanity.top1Level2)}`);
   if (devEval) {
     console.log(

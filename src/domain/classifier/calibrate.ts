@@ -1,32 +1,29 @@
-/** Temperature scaling and expected calibration error (ECE). */
-import { softmax } from './score';
+/** Temperature scaling with a floor, and expected calibration error (ECE). */
+import { calibratedSoftmax } from './score';
 
-/** Mean negative log-likelihood of the true leaves under softmax(logits / T). */
-export function negativeLogLikelihood(
-  rows: readonly { readonly logits: ArrayLike<number>; readonly target: number }[],
-  temperature: number,
-): number {
+type Rows = readonly { readonly logits: ArrayLike<number>; readonly target: number }[];
+
+/** Mean negative log-likelihood of the true leaves under the calibrated softmax. */
+export function negativeLogLikelihood(rows: Rows, temperature: number, floor = 0): number {
   let sum = 0;
   for (const row of rows) {
-    const p = softmax(row.logits, temperature)[row.target] ?? 0;
+    const p = calibratedSoftmax(row.logits, temperature, floor)[row.target] ?? 0;
     sum -= Math.log(Math.max(p, 1e-12));
   }
   return rows.length === 0 ? 0 : sum / rows.length;
 }
 
 /**
- * The temperature that minimises held-out NLL: a log-spaced scan then golden-section refinement.
- * Returns 1 when there is nothing to fit on.
+ * The temperature that minimises held-out NLL (at a given floor): a log-spaced scan then
+ * golden-section refinement. Returns 1 when there is nothing to fit on.
  */
-export function fitTemperature(
-  rows: readonly { readonly logits: ArrayLike<number>; readonly target: number }[],
-): number {
+export function fitTemperature(rows: Rows, floor = 0): number {
   if (rows.length === 0) return 1;
   let best = 1;
   let bestLoss = Infinity;
   for (let e = -2; e <= 2.0001; e += 0.1) {
     const t = Math.pow(10, e);
-    const loss = negativeLogLikelihood(rows, t);
+    const loss = negativeLogLikelihood(rows, t, floor);
     if (loss < bestLoss) {
       bestLoss = loss;
       best = t;
@@ -38,10 +35,35 @@ export function fitTemperature(
   for (let i = 0; i < 30; i++) {
     const a = hi - phi * (hi - lo);
     const b = lo + phi * (hi - lo);
-    if (negativeLogLikelihood(rows, Math.exp(a)) < negativeLogLikelihood(rows, Math.exp(b))) hi = b;
+    const la = negativeLogLikelihood(rows, Math.exp(a), floor);
+    if (la < negativeLogLikelihood(rows, Math.exp(b), floor)) hi = b;
     else lo = a;
   }
   return Math.exp((lo + hi) / 2);
+}
+
+/** Floors tried by fitCalibration: shares of probability spread evenly over the leaves. */
+const FLOORS = [0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.08, 0.12];
+
+/**
+ * Temperature and floor that together minimise held-out NLL. The floor is the share of cases where
+ * the catalogue's label is not what the evidence says (a convention, a clerk's habit): temperature
+ * alone cannot express that a confident model is still wrong now and then, without also blurring
+ * every easy case. { temperature: 1, floor: 0 } when there is nothing to fit on.
+ */
+export function fitCalibration(rows: Rows): { temperature: number; floor: number } {
+  let best = { temperature: 1, floor: 0 };
+  if (rows.length === 0) return best;
+  let bestLoss = Infinity;
+  for (const floor of FLOORS) {
+    const temperature = fitTemperature(rows, floor);
+    const loss = negativeLogLikelihood(rows, temperature, floor);
+    if (loss < bestLoss) {
+      bestLoss = loss;
+      best = { temperature, floor };
+    }
+  }
+  return best;
 }
 
 /** One bin of a reliability table: predictions whose top-1 confidence fell in [from, to). */

@@ -128,5 +128,11 @@ describe('model file', () => {
       '模型文件已损坏：settings.ngramMax 缺少或类型错误',
     );
     expect(() => parseModel(null)).toThrow('模型文件已损坏：不是 JSON 对象');
+    expect(() => parseModel({ ...good, calibration: { ...good.calibration, floor: 0.7 } })).toThrow(
+      '模型文件已损坏：calibration.floor 应在 0 到 0.5 之间',
+    );
+    const { floor: _floor, ...older } = good.calibration;
+    void _floor;
+    expect(parseModel({ ...good, calibration: older }).calibration.floor).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 /** The classifier engine: featurise, score, train, learn, evaluate. */
 export { classifyNotice, type ClassifyOptions } from './classify';
-export { expectedCalibrationError, fitTemperature } from './calibrate';
+export { expectedCalibrationError, fitCalibration, fitTemperature } from './calibrate';
 export { ModelError } from './errors';
 export { crossValidate, evaluate, type Evaluation, type FoldResult } from './evaluate';
 export {

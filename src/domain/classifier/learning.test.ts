@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expectedCalibrationError, fitTemperature } from './calibrate';
+import { expectedCalibrationError, fitCalibration, fitTemperature } from './calibrate';
 import { crossValidate, evaluate } from './evaluate';
 import {
   classifyNotice,
@@ -12,7 +12,7 @@ import {
 import { parseModel } from './model';
 import { parseNotice } from '../notice';
 import { heldOutNotices, prng, splitPrior } from './train';
-import { softmax } from './score';
+import { calibratedSoftmax, softmax } from './score';
 import { makeNotice, TINY_PRIOR } from './test-support/fixtures';
 
 const model = trainModel([], { prior: TINY_PRIOR });
@@ -39,6 +39,38 @@ describe('calibration', () => {
         }),
       );
     expect(ece(t)).toBeLessThan(ece(1) / 2);
+  });
+});
+
+describe('calibration floor', () => {
+  it('gives a confident model that is wrong one time in ten a floor, and a lower ECE', () => {
+    const random = prng(4);
+    // Synthetic 20-class data: mostly right by a wide margin, but 10% confidently wrong.
+    const rows = Array.from({ length: 1000 }, () => {
+      const target = Math.floor(random() * 20);
+      const winner = random() < 0.9 ? target : (target + 1) % 20;
+      const logits = Array.from({ length: 20 }, () => random());
+      logits[winner] = 12 + random() * 6;
+      return { logits, target };
+    });
+    const fitted = fitCalibration(rows);
+    expect(fitted.floor).toBeGreaterThan(0);
+    const ece = (temperature: number, floor: number): number =>
+      expectedCalibrationError(
+        rows.map((r) => {
+          const p = calibratedSoftmax(r.logits, temperature, floor);
+          const top = p.indexOf(Math.max(...p));
+          return { confidence: p[top] ?? 0, correct: top === r.target };
+        }),
+      );
+    expect(ece(fitted.temperature, fitted.floor)).toBeLessThan(ece(fitTemperature(rows), 0));
+    expect(ece(fitted.temperature, fitted.floor)).toBeLessThan(0.03);
+  });
+
+  it('never lets a suggestion reach 100%', () => {
+    const p = calibratedSoftmax([500, 0, 0, 0], 1, 0.02);
+    expect(Math.max(...p)).toBeCloseTo(0.985, 9);
+    expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
   });
 });
 

@@ -25,6 +25,11 @@ export interface WeightRow {
 export interface Calibration {
   /** Logits are divided by it before the softmax. */
   readonly temperature: number;
+  /**
+   * Share of the probability spread evenly over all leaves after the softmax (0 ≤ floor < 0.5): no
+   * suggestion is ever certain, as the catalogue's conventions overrule the evidence now and then.
+   */
+  readonly floor: number;
   /** What the temperature was fitted on (`held-out labelled data`, `pseudo-examples` …). */
   readonly fittedOn: string;
   /** `uncertain` when the top score is below this … */
@@ -199,6 +204,10 @@ export function parseModel(json: unknown): Model {
   if (!isRecord(cal) || typeof cal.temperature !== 'number' || !(cal.temperature > 0)) {
     throw new ModelError('模型文件已损坏：缺少 calibration.temperature');
   }
+  const floor = cal.floor ?? 0;
+  if (typeof floor !== 'number' || !(floor >= 0 && floor < 0.5)) {
+    throw new ModelError('模型文件已损坏：calibration.floor 应在 0 到 0.5 之间');
+  }
   const scale = typeof json.weightScale === 'number' && json.weightScale > 0 ? json.weightScale : 0;
   if (scale === 0) throw new ModelError('模型文件已损坏：缺少 weightScale');
   const rawWeights = json.weights;
@@ -242,6 +251,7 @@ export function parseModel(json: unknown): Model {
     lexicon,
     calibration: {
       temperature: cal.temperature,
+      floor,
       fittedOn: str(cal.fittedOn, ''),
       minScore: typeof cal.minScore === 'number' ? cal.minScore : 0.5,
       minMargin: typeof cal.minMargin === 'number' ? cal.minMargin : 0.15,

@@ -33,11 +33,24 @@ export function softmax(z: ArrayLike<number>, temperature = 1): Float64Array {
   return out;
 }
 
+/** softmax(z / temperature), with `floor` of the probability spread evenly over all entries. */
+export function calibratedSoftmax(
+  z: ArrayLike<number>,
+  temperature: number,
+  floor: number,
+): Float64Array {
+  const p = softmax(z, temperature);
+  if (floor === 0) return p;
+  for (let i = 0; i < p.length; i++) p[i] = (1 - floor) * (p[i] ?? 0) + floor / p.length;
+  return p;
+}
+
 /** Calibrated leaf probabilities of a featurised notice. */
 export function probabilities(model: Model, features: ReadonlyMap<string, number>): Float64Array {
-  return softmax(
+  return calibratedSoftmax(
     logits(model.weights, features, model.labels.length),
     model.calibration.temperature,
+    model.calibration.floor,
   );
 }
 
