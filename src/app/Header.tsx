@@ -51,11 +51,17 @@ function Progress() {
 export function StorageBanners() {
   const t = useT();
   const storage = useDesk((s) => s.storage);
+  const dismiss = useDesk((s) => s.dismissConflict);
   const key = STORAGE_MESSAGES.get(storage.status);
   if (!key) return null;
   return (
     <div role="alert" className="banner banner-warning">
       {storage.message ?? t(key)}
+      {storage.status === 'conflict' ? (
+        <button type="button" className="small" onClick={dismiss}>
+          {t('gotIt')}
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { createNoticesSlice } from './notices';
 import { createQueueSlice } from './queue';
 import { createReviewSlice } from './review';
 import { createSettingsSlice } from './settings';
+import { createSystemSlice } from './system';
 import type { DeskState } from './types';
 
 export const useDesk = create<DeskState>()((...a) => ({
@@ -15,8 +16,7 @@ export const useDesk = create<DeskState>()((...a) => ({
   ...createSettingsSlice(...a),
   ...createExportSlice(...a),
   ...createLearningSlice(...a),
-  storage: { status: 'ok', message: null },
-  model: { status: 'loading', info: null, message: null },
+  ...createSystemSlice(...a),
 }));
 
 export type { DeskState } from './types';

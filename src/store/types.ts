@@ -85,6 +85,8 @@ export interface SystemSlice {
     readonly info: ModelInfo | null;
     readonly message: string | null;
   };
+  /** Clears a conflict notice once read; storage problems stay until they are solved. */
+  dismissConflict(): void;
 }
 
 export interface ExportSlice {
