@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { classifyNotice, featurise, parseModel, serialiseModel, trainModel } from './index';
+import {
+  classifyNotice,
+  featurise,
+  parseModel,
+  serialiseModel,
+  trainModel,
+  type KnowledgePrior,
+} from './index';
 import { makeNotice, TINY_PRIOR } from './test-support/fixtures';
 
 const model = trainModel([], { prior: TINY_PRIOR });
@@ -134,5 +141,72 @@ describe('model file', () => {
     const { floor: _floor, ...older } = good.calibration;
     void _floor;
     expect(parseModel({ ...good, calibration: older }).calibration.floor).toBe(0);
+  });
+});
+
+describe('cataloguing conventions that override the content', () => {
+  const withShares: KnowledgePrior = {
+    ...TINY_PRIOR,
+    issuers: [...TINY_PRIOR.issuers, { pattern: '民政局', path: '民政、扶贫、救灾', weight: 2 }],
+    rules: [
+      ...TINY_PRIOR.rules.map((r) => ({ ...r, share: 0.7 })),
+      {
+        id: 'group-membership',
+        description: '组成人员调整归议事协调机构',
+        titlePattern: '组成人员',
+        target: '国务院组织机构\\国务院议事协调机构',
+        weight: 0.5,
+        share: 0.6,
+      },
+    ],
+  };
+  const plain = trainModel([], { prior: TINY_PRIOR });
+  const ruled = trainModel([], { prior: withShares });
+  const sections = [
+    ['加强养老服务', '推进养老服务和儿童福利，完善残疾人福利。'],
+    ['做好社会福利', '养老服务和社会福利。'],
+  ] as const;
+
+  it('files a broad work plan under its area’s 其他 without moving the level-1 ranking', () => {
+    const plan = makeNotice({ title: '2020年某区民政局工作要点', sections, issuer: '某区民政局' });
+    const before = classifyNotice(plain, plan);
+    const after = classifyNotice(ruled, plan);
+    expect(before.top[0]?.path).toBe('民政、扶贫、救灾\\社会福利');
+    expect(after.top[0]?.path).toBe('民政、扶贫、救灾\\其他');
+    expect(after.level1[0]?.label1).toBe('民政、扶贫、救灾');
+    expect(after.top[0]?.score ?? 1).toBeLessThan(0.95);
+  });
+
+  it('leaves a plan whose title names a sub-class’s subject with that sub-class', () => {
+    const plan = makeNotice({ title: '2020年某区养老服务工作要点', sections });
+    expect(classifyNotice(ruled, plan).top[0]?.path).toBe('民政、扶贫、救灾\\社会福利');
+  });
+
+  it('moves a share of the probability to a path target, whatever the subject', () => {
+    const members = makeNotice({
+      title: '关于调整区养老服务联席会议组成人员的通知',
+      body: '养老服务和社会福利。',
+    });
+    const result = classifyNotice(ruled, members, { k: 122 });
+    expect(result.top[0]?.path).toBe('国务院组织机构\\国务院议事协调机构');
+    expect(result.top[0]?.score).toBeGreaterThanOrEqual(0.6);
+    expect(result.top.reduce((a, s) => a + s.score, 0)).toBeCloseTo(1, 9);
+  });
+
+  it('keeps overrides through the model file and rejects a broken one', () => {
+    const file = serialiseModel(ruled);
+    const again = parseModel(JSON.parse(JSON.stringify(file)));
+    expect(again.lexicon.rules.find((r) => r.id === 'group-membership')?.override).toEqual({
+      target: '国务院组织机构\\国务院议事协调机构',
+      share: 0.6,
+    });
+    const broken = {
+      ...file,
+      lexicon: {
+        ...file.lexicon,
+        rules: [{ id: 'x', titlePattern: 'x', override: { target: '天文', share: 0.5 } }],
+      },
+    };
+    expect(() => parseModel(broken)).toThrow('模型文件已损坏：规则 x 的 override 无效');
   });
 });

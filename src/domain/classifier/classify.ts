@@ -128,7 +128,7 @@ export function classifyNotice(
 ): Classification {
   const k = options.k ?? 5;
   const features = featurise(parsed, model.settings, model.compiled);
-  const probs = probabilities(model, features.values);
+  const probs = probabilities(model, features);
   const level1 = level1Scores(model, probs);
   const order = [...probs.keys()].sort((a, b) => (probs[b] ?? 0) - (probs[a] ?? 0) || a - b);
   const header = parsed.header?.span ?? null;

@@ -77,7 +77,7 @@ export function evaluate(
     const parsed = e.parsed ?? (e.text === undefined ? null : parse(e.text));
     if (!parsed) continue;
     n++;
-    const probs = probabilities(model, featurise(parsed, model.settings, model.compiled).values);
+    const probs = probabilities(model, featurise(parsed, model.settings, model.compiled));
     const l1 = [...level1Scores(model, probs).entries()].sort(
       (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
     );

@@ -40,7 +40,19 @@ export interface Lexicon {
     readonly id: string;
     readonly titlePattern: string;
     readonly bodyPattern?: string;
+    /** A convention that overrides the content: see `Override`. */
+    readonly override?: Override;
   }[];
+}
+
+/**
+ * When the rule fires, `share` of the probability goes to `target` after scoring, whatever the
+ * evidence says: `area-other` moves it, within each class, from the named sub-classes to the
+ * class's 其他 (so the level-1 ranking is untouched); a path takes it from every other leaf.
+ */
+export interface Override {
+  readonly target: string;
+  readonly share: number;
 }
 
 /** Compiled once per model: scanning by first two characters keeps term matching linear. */

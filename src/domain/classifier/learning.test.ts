@@ -231,6 +231,10 @@ describe('readLabelledJsonl', () => {
 });
 
 const shippedUrl = new URL('../../../public/model/model.json', import.meta.url);
+const shanghaiFixtureUrl = new URL(
+  '../notice/fixtures/shanghai-format-notice.txt',
+  import.meta.url,
+);
 const chongmingUrl = new URL(
   '../../../../shared/samples/chongming-2020-minzheng.txt',
   import.meta.url,
@@ -264,6 +268,29 @@ describe.skipIf(!existsSync(shippedUrl))('shipped model', () => {
     ]) {
       expect(classifyNotice(shipped, notice).top[0]?.path).toBe('民政、扶贫、救灾\\其他');
     }
+  });
+
+  it('files the in-repo Shanghai-format 民政 work plan under 民政、扶贫、救灾\\其他 with the real parser, whatever its header says', () => {
+    const text = readFileSync(shanghaiFixtureUrl, 'utf8');
+    const variants = [
+      text,
+      text.replace(/^[\s\S]*?(?=局机关各科室)/, ''),
+      text.replace('民政、扶贫、救灾-其他', ''),
+      text.replace('民政、扶贫、救灾-其他', '工业、交通-交通'),
+    ];
+    const results = variants.map((t) => classifyNotice(shipped, parseNotice(t)));
+    for (const r of results) {
+      expect(r.top[0]?.path).toBe('民政、扶贫、救灾\\其他');
+      // Calibrated: sure, but never certain.
+      expect(r.top[0]?.score).toBeLessThan(0.999);
+      expect(r.uncertain).toBe(false);
+    }
+    expect(results[2]?.top.map((s) => [s.path, s.score])).toEqual(
+      results[0]?.top.map((s) => [s.path, s.score]),
+    );
+    expect(results[3]?.top.map((s) => [s.path, s.score])).toEqual(
+      results[0]?.top.map((s) => [s.path, s.score]),
+    );
   });
 
   // Reads /work/shared; a fresh clone has none and the fixture above covers the same behaviour.

@@ -10,6 +10,7 @@ import {
   type CompiledLexicon,
   type FeaturiserSettings,
   type Lexicon,
+  type Override,
 } from './featurise';
 
 export const MODEL_SCHEMA_VERSION = 1;
@@ -140,6 +141,20 @@ function readSettings(v: unknown): FeaturiserSettings {
   return out as unknown as FeaturiserSettings;
 }
 
+function readOverride(v: unknown, id: string): Override {
+  const keys = new Set(['area-other', ...leafKeys()]);
+  if (
+    !isRecord(v) ||
+    typeof v.target !== 'string' ||
+    !keys.has(v.target) ||
+    typeof v.share !== 'number' ||
+    !(v.share > 0 && v.share < 1)
+  ) {
+    throw new ModelError(`模型文件已损坏：规则 ${id} 的 override 无效`);
+  }
+  return { target: v.target, share: v.share };
+}
+
 function readLexicon(v: unknown): Lexicon {
   if (!isRecord(v)) throw new ModelError('模型文件已损坏：缺少 lexicon');
   const { terms, issuerPatterns, rules } = v;
@@ -164,6 +179,7 @@ function readLexicon(v: unknown): Lexicon {
       id: r.id,
       titlePattern: r.titlePattern,
       ...(typeof r.bodyPattern === 'string' ? { bodyPattern: r.bodyPattern } : {}),
+      ...(r.override === undefined ? {} : { override: readOverride(r.override, r.id) }),
     };
   });
   return {

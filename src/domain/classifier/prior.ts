@@ -29,6 +29,11 @@ export interface PriorRule {
   readonly target: string;
   readonly weight: number;
   readonly bodyPattern?: string;
+  /**
+   * 0 < share < 1: how often the catalogue follows this convention whatever the content says. The
+   * linear weight cannot say it: a long notice's evidence outgrows any fixed weight.
+   */
+  readonly share?: number;
 }
 
 export interface KnowledgePrior {
@@ -55,6 +60,13 @@ function entries(json: unknown, key: string, file: string): unknown[] {
   const list = json[key];
   if (!Array.isArray(list)) throw new ModelError(`先验知识文件已损坏：${file} 缺少 ${key}`);
   return list;
+}
+
+function shareOf(v: unknown, i: number): number {
+  if (typeof v !== 'number' || !(v > 0 && v < 1)) {
+    throw new ModelError(`先验知识文件已损坏：rules.json 第 ${i + 1} 项的 share 应在 0 到 1 之间`);
+  }
+  return v;
 }
 
 /** Reads the three prior files (already JSON-parsed); throws ModelError on a malformed file. */
@@ -94,6 +106,7 @@ export function readPrior(terms: unknown, issuers: unknown, rules: unknown): Kno
       target: e.target,
       weight: typeof e.weight === 'number' ? e.weight : 1,
       ...(typeof e.bodyPattern === 'string' ? { bodyPattern: e.bodyPattern } : {}),
+      ...(e.share === undefined ? {} : { share: shareOf(e.share, i) }),
     };
   });
   return { terms: termEntries, issuers: issuerEntries, rules: ruleEntries };

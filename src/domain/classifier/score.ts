@@ -1,4 +1,6 @@
 /** Raw scoring: logits over the leaves, the temperature-scaled softmax, level-1 sums. */
+import { topicKey } from '../taxonomy/taxonomy';
+import { termCounts, type Features, type Override } from './featurise';
 import type { Model, WeightRow } from './model';
 
 export function logits(
@@ -45,13 +47,82 @@ export function calibratedSoftmax(
   return p;
 }
 
-/** Calibrated leaf probabilities of a featurised notice. */
-export function probabilities(model: Model, features: ReadonlyMap<string, number>): Float64Array {
-  return calibratedSoftmax(
-    logits(model.weights, features, model.labels.length),
+/** How far a title term must favour one named sub-class over its class's 其他 to name its subject. */
+const SPECIFIC = 0.75;
+
+/**
+ * Whether the title names the subject of one named sub-class (政务公开工作要点, 河长制工作计划): such
+ * a plan is about that sub-class, and the broad-plan convention (→ 其他) does not apply to it.
+ */
+function titleNamesSubclass(model: Model, features: Features): boolean {
+  // The issuer's own name in a title (沙河县文化广电和旅游局2022年工作要点) names the bureau, not the
+  // plan's subject.
+  let title = features.regions
+    .filter((r) => r.kind === 'title')
+    .map((r) => r.text)
+    .join('\n');
+  for (const pattern of model.compiled.issuerPatterns) {
+    if (pattern.length >= 2) title = title.split(pattern).join('\n');
+  }
+  if (title.trim() === '') return false;
+  const otherOf = new Map<string, number>();
+  model.labels.forEach((path, i) => {
+    if (path.label2 === '其他') otherOf.set(path.label1, i);
+  });
+  for (const term of termCounts(title, model.compiled).keys()) {
+    const row = model.weights.get(`p:${term}`);
+    if (!row || row.labels.length === 0) continue;
+    let best = 0;
+    row.values.forEach((v, i) => {
+      if (v > (row.values[best] ?? 0)) best = i;
+    });
+    const leaf = row.labels[best] ?? 0;
+    const path = model.labels[leaf];
+    const other = path ? otherOf.get(path.label1) : undefined;
+    if (!path || other === undefined || other === leaf) continue;
+    const at = row.labels.indexOf(other);
+    const otherWeight = at < 0 ? 0 : (row.values[at] ?? 0);
+    if ((row.values[best] ?? 0) - otherWeight > SPECIFIC) return true;
+  }
+  return false;
+}
+
+/** Applies one convention override (see `Override`) to leaf probabilities, in place. */
+function override(model: Model, p: Float64Array, rule: Override, features: Features): void {
+  if (rule.target === 'area-other') {
+    if (titleNamesSubclass(model, features)) return;
+    const other = new Map<string, number>();
+    model.labels.forEach((path, i) => {
+      if (path.label2 === '其他') other.set(path.label1, i);
+    });
+    model.labels.forEach((path, i) => {
+      const to = other.get(path.label1);
+      if (to === undefined || to === i) return;
+      const moved = rule.share * (p[i] ?? 0);
+      p[i] = (p[i] ?? 0) - moved;
+      p[to] = (p[to] ?? 0) + moved;
+    });
+    return;
+  }
+  const to = model.labels.findIndex((path) => topicKey(path) === rule.target);
+  if (to < 0) return;
+  for (let i = 0; i < p.length; i++) p[i] = (1 - rule.share) * (p[i] ?? 0);
+  p[to] = (p[to] ?? 0) + rule.share;
+}
+
+/** Calibrated leaf probabilities of a featurised notice, after the conventions that fired. */
+export function probabilities(model: Model, features: Features): Float64Array {
+  const p = calibratedSoftmax(
+    logits(model.weights, features.values, model.labels.length),
     model.calibration.temperature,
     model.calibration.floor,
   );
+  for (const rule of model.lexicon.rules) {
+    if (rule.override && features.values.has(`r:${rule.id}`)) {
+      override(model, p, rule.override, features);
+    }
+  }
+  return p;
 }
 
 /**

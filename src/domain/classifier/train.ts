@@ -104,6 +104,7 @@ export function lexiconOf(prior: KnowledgePrior): Lexicon {
       id: r.id,
       titlePattern: r.titlePattern,
       ...(r.bodyPattern === undefined ? {} : { bodyPattern: r.bodyPattern }),
+      ...(r.share === undefined ? {} : { override: { target: r.target, share: r.share } }),
     })),
   };
 }

@@ -212,6 +212,13 @@ describe('issuers.json', () => {
 describe('rules.json', () => {
   const rules = rulesJson.rules;
 
+  it('gives a share only as a probability strictly between 0 and 1', () => {
+    const off = rules.filter(
+      (r) => 'share' in r && !(typeof r.share === 'number' && r.share > 0 && r.share < 1),
+    );
+    expect(off.map((r) => r.id)).toEqual([]);
+  });
+
   it('has unique ids and a description for each rule', () => {
     const ids = rules.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -258,5 +265,9 @@ describe('rules.json', () => {
     );
     expect(fire('holiday-arrangement', '国务院办公厅关于2025年部分节假日安排的通知')).toBe(true);
     expect(fire('leading-group', '关于做好2024年春耕生产工作的通知')).toBe(false);
+    expect(fire('group-membership', '关于调整省安全生产委员会组成人员的通知')).toBe(true);
+    expect(fire('group-membership', '关于成立区乡村振兴工作领导小组的通知')).toBe(true);
+    expect(fire('group-membership', '关于调整市卫生健康委员会收费标准的通知')).toBe(false);
+    expect(fire('group-membership', '区防汛领导小组办公室关于做好汛期值班的通知')).toBe(false);
   });
 });
