@@ -146,7 +146,7 @@ async function main(): Promise<void> {
   const cal = model.meta.metrics;
   if (cal.calibrationN !== undefined) {
     console.log(
-      `校准样本 ${cal.calibrationN} 篇上二级 top-1 ${pct(cal.calibrationTop1Level2 ?? 0)}（先验对未列出词的泛化）`,
+      `校准样本 ${cal.calibrationN} 篇上 top-1 ${pct(cal.calibrationTop1 ?? 0)}（先验对未列出词的泛化）`,
     );
   }
   console.log(`先验自检（伪样本）：一级 ${pct(sanity.top1Level1)}，二级 ${pct(sanity.top1Level2)}`);

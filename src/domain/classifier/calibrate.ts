@@ -1,14 +1,25 @@
 /** Temperature scaling with a floor, and expected calibration error (ECE). */
 import { calibratedSoftmax } from './score';
 
-type Rows = readonly { readonly logits: ArrayLike<number>; readonly target: number }[];
+/**
+ * Held-out scores: the logits and the true leaf, or `targets` (every leaf of the class) for an
+ * example labelled at level 1 only.
+ */
+export type CalibrationRows = readonly {
+  readonly logits: ArrayLike<number>;
+  readonly target: number;
+  readonly targets?: readonly number[];
+}[];
+type Rows = CalibrationRows;
 
 /** Mean negative log-likelihood of the true leaves under the calibrated softmax. */
 export function negativeLogLikelihood(rows: Rows, temperature: number, floor = 0): number {
   let sum = 0;
   for (const row of rows) {
-    const p = calibratedSoftmax(row.logits, temperature, floor)[row.target] ?? 0;
-    sum -= Math.log(Math.max(p, 1e-12));
+    const p = calibratedSoftmax(row.logits, temperature, floor);
+    let mass = 0;
+    for (const t of row.targets ?? [row.target]) mass += p[t] ?? 0;
+    sum -= Math.log(Math.max(mass, 1e-12));
   }
   return rows.length === 0 ? 0 : sum / rows.length;
 }

@@ -1,6 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expectedCalibrationError, fitCalibration, fitTemperature } from './calibrate';
+import {
+  expectedCalibrationError,
+  fitCalibration,
+  fitTemperature,
+  negativeLogLikelihood,
+} from './calibrate';
 import { crossValidate, evaluate } from './evaluate';
 import {
   classifyNotice,
@@ -65,6 +70,27 @@ describe('calibration floor', () => {
       );
     expect(ece(fitted.temperature, fitted.floor)).toBeLessThan(ece(fitTemperature(rows), 0));
     expect(ece(fitted.temperature, fitted.floor)).toBeLessThan(0.03);
+  });
+
+  it('scores a level-1-only label by the mass of all its leaves', () => {
+    const rows = [{ logits: [2, 2, 0, 0], target: 0, targets: [0, 1] }];
+    expect(negativeLogLikelihood(rows, 1)).toBeLessThan(
+      negativeLogLikelihood([{ logits: [2, 2, 0, 0], target: 0 }], 1),
+    );
+  });
+
+  it('fits a local model’s calibration on a held-out fifth of the clerk’s own labels', () => {
+    const examples: LabelledExample[] = Array.from({ length: 60 }, (_, i) => ({
+      text: i % 2 === 0 ? `关于加强学校第${i}号建设的通知` : `关于做好医院第${i}号工作的通知`,
+      path:
+        i % 2 === 0
+          ? { label1: '科技、教育', label2: '教育' }
+          : { label1: '卫生、体育', label2: null },
+    }));
+    const local = trainModel(examples, { base: model, prior: TINY_PRIOR });
+    expect(local.calibration.fittedOn).toContain('本地标注');
+    const few = trainModel(examples.slice(0, 10), { base: model, prior: TINY_PRIOR });
+    expect(few.calibration).toEqual(model.calibration);
   });
 
   it('never lets a suggestion reach 100%', () => {
