@@ -191,6 +191,13 @@ describe('cataloguing conventions that override the content', () => {
     expect(result.top[0]?.path).toBe('国务院组织机构\\国务院议事协调机构');
     expect(result.top[0]?.score).toBeGreaterThanOrEqual(0.6);
     expect(result.top.reduce((a, s) => a + s.score, 0)).toBeCloseTo(1, 9);
+    // The hierarchy stays consistent after an override: each class is the sum of its leaves.
+    const sums = new Map<string, number>();
+    for (const s of result.top) sums.set(s.label1, (sums.get(s.label1) ?? 0) + s.score);
+    for (const { label1, score } of result.level1) {
+      expect(score).toBeCloseTo(sums.get(label1) ?? 0, 9);
+    }
+    for (const s of result.top) expect(s.score1).toBeCloseTo(sums.get(s.label1) ?? 0, 9);
   });
 
   it('keeps overrides through the model file and rejects a broken one', () => {
