@@ -175,6 +175,12 @@ describe('cataloguing conventions that override the content', () => {
     expect(after.top[0]?.path).toBe('民政、扶贫、救灾\\其他');
     expect(after.level1[0]?.label1).toBe('民政、扶贫、救灾');
     expect(after.top[0]?.score ?? 1).toBeLessThan(0.95);
+    // The clerk sees why: the convention's phrase in the title leads the evidence.
+    const first = after.top[0]?.evidence[0];
+    expect(first?.term).toBe('工作要点');
+    const span = first?.spans[0];
+    expect(span && plan.text.slice(span.start, span.end)).toBe('工作要点');
+    expect(before.top[0]?.evidence.map((e) => e.term)).not.toContain('工作要点');
   });
 
   it('leaves a plan whose title names a sub-class’s subject with that sub-class', () => {

@@ -6,7 +6,7 @@ import type { ParsedNotice, Section, Span } from '../notice/types';
 import { topicKey } from '../taxonomy/taxonomy';
 import { featurise, featuriseText, type Features } from './featurise';
 import type { Model } from './model';
-import { isUncertain, level1Scores, probabilities } from './score';
+import { firedConventions, isUncertain, level1Scores, probabilities } from './score';
 import type { Classification, Evidence, SectionEvidence, Suggestion } from './types';
 
 export interface ClassifyOptions {
@@ -98,6 +98,47 @@ function termEvidence(
   return out;
 }
 
+/**
+ * The title phrase of each convention that moved probability to `path` (工作要点 → X\其他,
+ * 组成人员 → 议事协调机构), so the clerk sees why. Its weight is log(1 / (1 − share)): the factor by
+ * which the convention at least multiplies the leaf's probability when it was small.
+ */
+function conventionEvidence(
+  model: Model,
+  features: Features,
+  conventions: ReturnType<typeof firedConventions>,
+  path: { readonly label1: string; readonly label2: string | null },
+): Evidence[] {
+  const out: Evidence[] = [];
+  for (const { id, override } of conventions) {
+    const applies =
+      override.target === 'area-other'
+        ? path.label2 === '其他'
+        : topicKey(path) === override.target;
+    const rule = model.compiled.rules.find((r) => r.id === id);
+    if (!applies || !rule) continue;
+    for (const region of features.regions) {
+      if (region.kind !== 'title' || region.start < 0) continue;
+      const m = rule.title.exec(region.text);
+      if (!m || m[0] === '') continue;
+      const start = region.start + m.index;
+      out.push({
+        term: m[0],
+        weight: Math.round(Math.log(1 / (1 - override.share)) * 1000) / 1000,
+        spans: [{ start, end: start + m[0].length }],
+      });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Convention phrases first; a term already shown as one is not repeated. */
+function withConventions(conventions: Evidence[], terms: Evidence[]): Evidence[] {
+  const shown = new Set(conventions.map((e) => e.term));
+  return [...conventions, ...terms.filter((e) => !shown.has(e.term))];
+}
+
 function flatten(sections: readonly Section[]): Section[] {
   return sections.flatMap((s) => [s, ...flatten(s.children)]);
 }
@@ -131,6 +172,8 @@ export function classifyNotice(
   const probs = probabilities(model, features);
   const level1 = level1Scores(model, probs);
   const order = [...probs.keys()].sort((a, b) => (probs[b] ?? 0) - (probs[a] ?? 0) || a - b);
+  const conventions = firedConventions(model, features);
+  const evidenceTerms = options.evidenceTerms ?? 5;
   const header = parsed.header?.span ?? null;
   const sectionCount = options.evidenceSections ?? 2;
   // Featurising every section is most of the cost; a batch that keeps no section evidence skips it.
@@ -156,7 +199,10 @@ export function classifyNotice(
       path: topicKey(path),
       score: probs[label] ?? 0,
       score1: level1.get(path.label1) ?? 0,
-      evidence: termEvidence(model, parsed, features, label, options.evidenceTerms ?? 5),
+      evidence: withConventions(
+        conventionEvidence(model, features, conventions, path),
+        termEvidence(model, parsed, features, label, evidenceTerms),
+      ).slice(0, evidenceTerms),
       sections: sectionEvidence(model, sectionFeatures, label, sectionCount),
     };
   });

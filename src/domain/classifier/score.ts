@@ -87,10 +87,23 @@ function titleNamesSubclass(model: Model, features: Features): boolean {
   return false;
 }
 
+/** The conventions (rules with an override) that fired on a notice and apply to it. */
+export function firedConventions(
+  model: Model,
+  features: Features,
+): { readonly id: string; readonly override: Override }[] {
+  const out: { id: string; override: Override }[] = [];
+  for (const rule of model.lexicon.rules) {
+    if (!rule.override || !features.values.has(`r:${rule.id}`)) continue;
+    if (rule.override.target === 'area-other' && titleNamesSubclass(model, features)) continue;
+    out.push({ id: rule.id, override: rule.override });
+  }
+  return out;
+}
+
 /** Applies one convention override (see `Override`) to leaf probabilities, in place. */
-function override(model: Model, p: Float64Array, rule: Override, features: Features): void {
+function override(model: Model, p: Float64Array, rule: Override): void {
   if (rule.target === 'area-other') {
-    if (titleNamesSubclass(model, features)) return;
     const other = new Map<string, number>();
     model.labels.forEach((path, i) => {
       if (path.label2 === '其他') other.set(path.label1, i);
@@ -117,11 +130,7 @@ export function probabilities(model: Model, features: Features): Float64Array {
     model.calibration.temperature,
     model.calibration.floor,
   );
-  for (const rule of model.lexicon.rules) {
-    if (rule.override && features.values.has(`r:${rule.id}`)) {
-      override(model, p, rule.override, features);
-    }
-  }
+  for (const rule of firedConventions(model, features)) override(model, p, rule.override);
   return p;
 }
 
