@@ -5,7 +5,7 @@
 import type { ParsedNotice, Section, Span } from '../notice/types';
 import { topicKey } from '../taxonomy/taxonomy';
 import { featurise, featuriseText, type Features } from './featurise';
-import type { Model } from './model';
+import type { Model, WeightRow } from './model';
 import { firedConventions, isUncertain, level1Scores, probabilities } from './score';
 import type { Classification, Evidence, SectionEvidence, Suggestion } from './types';
 
@@ -22,14 +22,23 @@ export interface ClassifyOptions {
 function relativeWeight(model: Model, feature: string, label: number): number {
   const row = model.weights.get(feature);
   if (!row) return 0;
-  let own = 0;
-  let sum = 0;
-  for (let i = 0; i < row.labels.length; i++) {
-    const v = row.values[i] ?? 0;
-    sum += v;
-    if (row.labels[i] === label) own = v;
+  const at = row.labels.indexOf(label);
+  const own = at < 0 ? 0 : (row.values[at] ?? 0);
+  return own - rowMean(model, row);
+}
+
+/** Rows are immutable once a model is built, so each one's mean over the leaves is computed once. */
+const rowMeans = new WeakMap<WeightRow, number>();
+
+function rowMean(model: Model, row: WeightRow): number {
+  let mean = rowMeans.get(row);
+  if (mean === undefined) {
+    let sum = 0;
+    for (const v of row.values) sum += v;
+    mean = sum / model.labels.length;
+    rowMeans.set(row, mean);
   }
-  return own - sum / model.labels.length;
+  return mean;
 }
 
 /** The readable term behind a feature, or null for features that are not words a clerk would see. */
@@ -57,30 +66,48 @@ function occurrences(features: Features, term: string, headerless: readonly Span
   return spans.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * For each n-gram, the longest word or prior term of the notice that contains it (ties: first in
+ * code-unit order), so the clerk sees 社会救助 rather than 会救. Built once per notice.
+ */
+function ngramHosts(features: Features): Map<string, string> {
+  const words = [
+    ...new Set(
+      [...features.values.keys()].flatMap((f) => {
+        const term = f.startsWith('g:') ? null : featureTerm(f);
+        return term === null ? [] : [term];
+      }),
+    ),
+  ].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const hosts = new Map<string, string>();
+  for (const w of words) {
+    for (let i = 0; i < w.length; i++) {
+      for (let j = i + 1; j <= w.length; j++) {
+        const gram = w.slice(i, j);
+        if (!hosts.has(gram)) hosts.set(gram, w);
+      }
+    }
+  }
+  return hosts;
+}
+
 function termEvidence(
   model: Model,
   parsed: ParsedNotice,
   features: Features,
+  hosts: ReadonlyMap<string, string>,
   label: number,
   limit: number,
 ): Evidence[] {
   if (limit <= 0) return [];
   const byTerm = new Map<string, number>();
-  const ngrams = new Map<string, number>();
   for (const [feature, x] of features.values) {
     const term = featureTerm(feature);
     if (term === null) continue;
     const c = x * relativeWeight(model, feature, label);
     if (c === 0) continue;
-    if (feature.startsWith('g:')) ngrams.set(term, (ngrams.get(term) ?? 0) + c);
-    else byTerm.set(term, (byTerm.get(term) ?? 0) + c);
-  }
-  // Character n-grams are credited to the longest word or prior term that contains them, so
-  // the clerk sees 社会救助 rather than 会救.
-  const words = [...byTerm.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  for (const [gram, c] of ngrams) {
-    const host = words.find((w) => w.includes(gram));
-    if (host !== undefined) byTerm.set(host, (byTerm.get(host) ?? 0) + c);
+    const credited = feature.startsWith('g:') ? hosts.get(term) : term;
+    if (credited !== undefined) byTerm.set(credited, (byTerm.get(credited) ?? 0) + c);
   }
   const header = parsed.header ? [parsed.header.span] : [];
   const ranked = [...byTerm.entries()]
@@ -174,6 +201,7 @@ export function classifyNotice(
   const order = [...probs.keys()].sort((a, b) => (probs[b] ?? 0) - (probs[a] ?? 0) || a - b);
   const conventions = firedConventions(model, features);
   const evidenceTerms = options.evidenceTerms ?? 5;
+  const hosts = evidenceTerms > 0 ? ngramHosts(features) : new Map<string, string>();
   const header = parsed.header?.span ?? null;
   const sectionCount = options.evidenceSections ?? 2;
   // Featurising every section is most of the cost; a batch that keeps no section evidence skips it.
@@ -201,7 +229,7 @@ export function classifyNotice(
       score1: level1.get(path.label1) ?? 0,
       evidence: withConventions(
         conventionEvidence(model, features, conventions, path),
-        termEvidence(model, parsed, features, label, evidenceTerms),
+        termEvidence(model, parsed, features, hosts, label, evidenceTerms),
       ).slice(0, evidenceTerms),
       sections: sectionEvidence(model, sectionFeatures, label, sectionCount),
     };
