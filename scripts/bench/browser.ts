@@ -147,6 +147,23 @@ async function heapMiB(page: Page): Promise<number> {
   return +(used / 1024 / 1024).toFixed(1);
 }
 
+/** Records the page's long tasks (main thread busy > 50 ms): what a clerk feels as a frozen page. */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __longest: number };
+    w.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+    }).observe({ type: 'longtask' });
+  });
+}
+
+async function longestTask(page: Page): Promise<number> {
+  return Math.round(
+    await page.evaluate(() => (window as unknown as { __longest: number }).__longest),
+  );
+}
+
 async function timed(fn: () => Promise<void>): Promise<number> {
   const start = performance.now();
   await fn();
@@ -194,8 +211,12 @@ export async function benchBrowser(): Promise<BenchFigure[]> {
   try {
     const page = await context.newPage();
     await page.goto(preview.url);
+    await watchLongTasks(page);
     await step(figures, 'import+parse+classify 1,000 notices', 's', () =>
       importMany(page, 1000, 180_000),
+    );
+    await step(figures, 'longest main-thread stall during that import', 'ms', () =>
+      longestTask(page),
     );
     await step(figures, 'JS heap after 1,000', 'MiB', () => heapMiB(page));
 
