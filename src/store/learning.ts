@@ -500,17 +500,7 @@ export const createLearningSlice: Slice<LearningSlice> = (set, get) => ({
     const worker = services.worker;
     if (!record?.decision || !worker) return;
     decidedDuringTraining?.push(id);
-    worker.learn(record.text, record.decision.path).then(
-      (local) => {
-        patch(get, set, { local });
-        scheduleSave(get, set);
-        void rescorePending(get, set);
-      },
-      (e: unknown) =>
-        patch(get, set, {
-          message: { kind: 'error', text: `本地模型未能学习这条决定：${failure(e)}` },
-        }),
-    );
+    followModelStep(get, set, worker.learn(record.text, record.decision.path), '学习');
   },
 
   unlearnDecision(id) {
@@ -518,19 +508,29 @@ export const createLearningSlice: Slice<LearningSlice> = (set, get) => ({
     if (!worker) return;
     const pending = decidedDuringTraining?.lastIndexOf(id) ?? -1;
     if (pending >= 0) decidedDuringTraining?.splice(pending, 1);
-    worker.unlearn().then(
-      (local) => {
-        patch(get, set, { local });
-        scheduleSave(get, set);
-        void rescorePending(get, set);
-      },
-      (e: unknown) =>
-        patch(get, set, {
-          message: { kind: 'error', text: `本地模型未能撤销这条决定：${failure(e)}` },
-        }),
-    );
+    followModelStep(get, set, worker.unlearn(), '撤销');
   },
 });
+
+/** After the local model learnt or unlearnt one decision: show it, save it soon, re-score pending. */
+function followModelStep(
+  get: Get,
+  set: Set,
+  step: Promise<Provenance | null>,
+  verb: '学习' | '撤销',
+): void {
+  step.then(
+    (local) => {
+      patch(get, set, { local });
+      scheduleSave(get, set);
+      void rescorePending(get, set);
+    },
+    (e: unknown) =>
+      patch(get, set, {
+        message: { kind: 'error', text: `本地模型未能${verb}这条决定：${failure(e)}` },
+      }),
+  );
+}
 
 function readHistory(v: unknown): { items: HistoryItem[]; mapping: LabelMapping } | null {
   if (typeof v !== 'object' || v === null) return null;
