@@ -44,4 +44,11 @@ test('take, undo, pick by type-ahead and confirm, all from the keyboard', async 
   await page.keyboard.press('1');
   await expect(queueRow(page, SECOND_TITLE)).toContainText('已确认');
   await expect(page.getByText('已完成 2/2')).toBeVisible();
+
+  // In another view the desk's keys do nothing: z there must not undo a decision out of sight.
+  await page.getByRole('tab', { name: /学习/ }).click();
+  await page.keyboard.press('z');
+  await page.getByRole('tab', { name: /标注/ }).click();
+  await expect(queueRow(page, SECOND_TITLE)).toContainText('已确认');
+  await expect(page.getByText('已完成 2/2')).toBeVisible();
 });

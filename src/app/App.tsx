@@ -41,7 +41,8 @@ function Desk() {
   );
   const toggleHelp = useCallback(() => setHelpOpen((v) => !v), []);
   const closeHelp = useCallback(() => setHelpOpen(false), []);
-  useShortcuts(review, toggleHelp);
+  // The desk's keys act only where the clerk sees the notice they act on.
+  useShortcuts(review, toggleHelp, view === 'desk');
   return (
     <div className="desk">
       <Header onHelp={toggleHelp} />
@@ -49,7 +50,6 @@ function Desk() {
       <ViewTabs view={view} onChange={setView} />
       {view === 'learn' && <LearnPane />}
       {view === 'audit' && <AuditPane onOpen={openOnDesk} />}
-      {/* Unmounted in the other views, so the desk's number keys cannot decide an unseen notice. */}
       {view === 'desk' && (
         <div className="desk-body">
           <aside className="left-pane">
@@ -61,7 +61,7 @@ function Desk() {
           </main>
         </div>
       )}
-      <ShortcutFooter />
+      {view === 'desk' && <ShortcutFooter />}
       <ShortcutDialog open={helpOpen} onClose={closeHelp} />
       <DropOverlay />
     </div>

@@ -22,8 +22,13 @@ function isControl(target: EventTarget | null): boolean {
 }
 
 /** One keydown listener for the desk; actions on the notice go through the review pane's handle. */
-export function useShortcuts(review: RefObject<ReviewHandle | null>, onHelp: () => void): void {
+export function useShortcuts(
+  review: RefObject<ReviewHandle | null>,
+  onHelp: () => void,
+  enabled: boolean,
+): void {
   useEffect(() => {
+    if (!enabled) return;
     const onKeyDown = (e: KeyboardEvent): void => {
       if (e.defaultPrevented || e.isComposing) return;
       // A modal dialog (the help) owns the keyboard while open.
@@ -71,5 +76,5 @@ export function useShortcuts(review: RefObject<ReviewHandle | null>, onHelp: () 
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [review, onHelp]);
+  }, [review, onHelp, enabled]);
 }
