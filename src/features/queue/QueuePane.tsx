@@ -17,6 +17,7 @@ import { pathLabel, percent } from '../review/pathLabel';
 type SortKey = ReturnType<typeof useDesk.getState>['sort']['key'];
 
 const ROW_HEIGHT = 36;
+// Title, status and suggestion with its score fit the left pane at 1440 px; the rest scrolls.
 
 /** Columns and the store's sort key each one sorts by (null: not sortable). */
 const COLUMNS: readonly {
@@ -25,9 +26,9 @@ const COLUMNS: readonly {
   sortKey: SortKey | null;
   width: number;
 }[] = [
-  { id: 'title', header: 'colTitle', sortKey: 'title', width: 250 },
+  { id: 'title', header: 'colTitle', sortKey: 'title', width: 226 },
   { id: 'status', header: 'colStatus', sortKey: 'status', width: 76 },
-  { id: 'suggestion', header: 'colSuggestion', sortKey: 'score', width: 230 },
+  { id: 'suggestion', header: 'colSuggestion', sortKey: 'score', width: 222 },
   { id: 'final', header: 'colFinal', sortKey: null, width: 190 },
   { id: 'issuer', header: 'colIssuer', sortKey: 'issuer', width: 150 },
   { id: 'docNumber', header: 'colDocNumber', sortKey: 'docNumber', width: 140 },
