@@ -1,20 +1,36 @@
-/** Reads an uploaded file as notice text, whatever its kind; never throws. */
-import { decodeNoticeFile } from '../domain/intake/decode';
+/** Reads an uploaded file as text (a notice, or a CSV/JSONL to import); never throws. */
+import { decodeImportFile, decodeNoticeFile } from '../domain/intake/decode';
 
 export type FileText =
   { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
 
-export async function readNoticeFile(file: File): Promise<FileText> {
-  let bytes: Uint8Array;
+type Bytes =
+  | { readonly ok: true; readonly bytes: Uint8Array }
+  | { readonly ok: false; readonly reason: string };
+
+async function readBytes(file: File): Promise<Bytes> {
   try {
-    bytes = new Uint8Array(await file.arrayBuffer());
+    return { ok: true, bytes: new Uint8Array(await file.arrayBuffer()) };
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     return { ok: false, reason: `文件“${file.name}”无法读取（${detail}）` };
   }
+}
+
+export async function readNoticeFile(file: File): Promise<FileText> {
+  const read = await readBytes(file);
+  if (!read.ok) return read;
   // mammoth is most of the bundle's weight and only .docx needs it: loaded on the first one.
   const result = /\.docx$/i.test(file.name)
-    ? await import('./docx').then((m) => m.extractDocxText(bytes, file.name))
-    : decodeNoticeFile(bytes, file.name);
+    ? await import('./docx').then((m) => m.extractDocxText(read.bytes, file.name))
+    : decodeNoticeFile(read.bytes, file.name);
+  return result.ok ? { ok: true, text: result.text } : { ok: false, reason: result.reason };
+}
+
+/** A CMS CSV or a desk JSONL, in whatever encoding Excel or the desk wrote it. */
+export async function readImportFile(file: File): Promise<FileText> {
+  const read = await readBytes(file);
+  if (!read.ok) return read;
+  const result = decodeImportFile(read.bytes, file.name);
   return result.ok ? { ok: true, text: result.text } : { ok: false, reason: result.reason };
 }

@@ -6,7 +6,7 @@
  */
 import type { ModelFile } from '../domain/classifier';
 import type { NoticeRecord, SuggestedTopic } from '../domain/desk/record';
-import { decodeImportFile } from '../domain/intake/decode';
+import { extensionOf } from '../domain/intake/decode';
 import {
   chunks,
   historyFromCsv,
@@ -28,7 +28,7 @@ import {
 import type { TopicPath } from '../domain/taxonomy/taxonomy';
 import { downloadChunks } from '../lib/download';
 import { CancelledError, runLearnTask, shippedModelUrl, type LearnTask } from '../lib/learn-worker';
-import { readNoticeFile } from '../lib/read-file';
+import { readImportFile, readNoticeFile } from '../lib/read-file';
 import type { Provenance } from '../workers/learning';
 import type { TrainingExample } from '../workers/learn-protocol';
 import { selectVisibleIds } from './selectors';
@@ -128,15 +128,10 @@ function failure(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function extension(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot === -1 ? '' : name.slice(dot + 1).toLowerCase();
-}
-
 async function readHistoryFile(file: File): Promise<HistoryRead> {
-  const ext = extension(file.name);
+  const ext = extensionOf(file.name);
   if (ext === 'csv' || ext === 'tsv' || ext === 'jsonl' || ext === 'json') {
-    const decoded = decodeImportFile(new Uint8Array(await file.arrayBuffer()), file.name);
+    const decoded = await readImportFile(file);
     if (!decoded.ok) return { items: [], errors: [{ origin: file.name, reason: decoded.reason }] };
     return ext === 'csv' || ext === 'tsv'
       ? historyFromCsv(decoded.text, file.name)

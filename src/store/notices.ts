@@ -7,10 +7,9 @@ import { decisionFor, rebaseDecision, withDecision } from '../domain/desk/decide
 import { preferImported } from '../domain/desk/merge';
 import type { NoticeRecord } from '../domain/desk/record';
 import { parseDeskJsonl } from '../domain/export/jsonl';
-import { decodeImportFile } from '../domain/intake/decode';
 import { checkPaste } from '../domain/intake/paste';
 import { storageProblem } from '../lib/db';
-import { readNoticeFile } from '../lib/read-file';
+import { readImportFile, readNoticeFile } from '../lib/read-file';
 import { services } from './services';
 import type { DeskState, IntakeError, NoticesSlice, Slice } from './types';
 
@@ -192,8 +191,7 @@ export const createNoticesSlice: Slice<NoticesSlice> = (set, get) => ({
   },
 
   async importDeskJsonl(file) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const decoded = decodeImportFile(bytes, file.name);
+    const decoded = await readImportFile(file);
     if (!decoded.ok) {
       set({ intake: { ...get().intake, errors: [{ name: file.name, reason: decoded.reason }] } });
       return;

@@ -54,7 +54,8 @@ const TEXT_EXTENSIONS = new Map<string, 'txt' | 'html'>([
   ['html', 'html'],
 ]);
 
-function extensionOf(fileName: string): string {
+/** The file name's extension, lower-case, without the dot ('' when it has none). */
+export function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
   return dot === -1 ? '' : fileName.slice(dot + 1).toLowerCase();
 }
