@@ -14,8 +14,15 @@ export function selectVisibleIds(s: DeskState): readonly string[] {
   return lastOutput;
 }
 
+let progressOf: DeskState['byId'] | null = null;
+let decided = 0;
+
+/** Decided and total notices; the count is redone only when the records change, not on every update. */
 export function selectProgress(s: DeskState): { done: number; total: number } {
-  let done = 0;
-  for (const r of s.byId.values()) if (r.decision !== null) done++;
-  return { done, total: s.ids.length };
+  if (s.byId !== progressOf) {
+    progressOf = s.byId;
+    decided = 0;
+    for (const r of s.byId.values()) if (r.decision !== null) decided++;
+  }
+  return { done: decided, total: s.ids.length };
 }
