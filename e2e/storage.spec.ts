@@ -1,5 +1,6 @@
 /** Issue 6: storage under pressure — two tabs, a full disk, and no request leaving the machine. */
 import { expect, test } from '@playwright/test';
+import { ORIGIN } from '../playwright.config';
 import {
   alertWithText,
   confirmSuggestion,
@@ -16,7 +17,6 @@ import {
 } from './support/desk';
 
 const good = fixtureCase();
-const ORIGIN = 'http://127.0.0.1:4173';
 
 test('two tabs deciding the same notice never overwrite each other silently', async ({
   context,
