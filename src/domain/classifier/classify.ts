@@ -43,22 +43,34 @@ function rowMean(model: Model, row: WeightRow): number {
 
 /** The readable term behind a feature, or null for features that are not words a clerk would see. */
 function featureTerm(feature: string): string | null {
-  const kind = feature.slice(0, 2);
-  if (kind === 'w:' || kind === 'p:' || kind === 'g:') return feature.slice(2);
+  const colon = feature.indexOf(':');
+  const kind = feature.slice(0, colon);
+  if (kind === 't' || kind === 'l' || kind === 'p' || kind === 'g' || kind === 'tg') {
+    return feature.slice(colon + 1);
+  }
   return null;
 }
 
+const isNgram = (feature: string): boolean => feature.startsWith('g:') || feature.startsWith('tg:');
+
+/** Where `term` stands in the text, in every region that holds it verbatim, outside the header. */
 function occurrences(features: Features, term: string, headerless: readonly Span[]): Span[] {
   const spans: Span[] = [];
   const seen = new Set<number>();
   for (const region of features.regions) {
-    if (region.start < 0) continue;
+    if (!region.offsets) continue;
     let at = region.text.indexOf(term);
     while (at >= 0) {
-      const start = region.start + at;
-      if (!seen.has(start) && headerless.every((h) => start >= h.end || start < h.start)) {
+      const start = region.offsets[at] ?? -1;
+      const last = region.offsets[at + term.length - 1] ?? -1;
+      if (
+        start >= 0 &&
+        last >= start &&
+        !seen.has(start) &&
+        headerless.every((h) => start >= h.end || start < h.start)
+      ) {
         seen.add(start);
-        spans.push({ start, end: start + term.length });
+        spans.push({ start, end: last + 1 });
       }
       at = region.text.indexOf(term, at + 1);
     }
@@ -74,7 +86,7 @@ function ngramHosts(features: Features): Map<string, string> {
   const words = [
     ...new Set(
       [...features.values.keys()].flatMap((f) => {
-        const term = f.startsWith('g:') ? null : featureTerm(f);
+        const term = isNgram(f) ? null : featureTerm(f);
         return term === null ? [] : [term];
       }),
     ),
@@ -106,7 +118,11 @@ function termEvidence(
     if (term === null) continue;
     const c = x * relativeWeight(model, feature, label);
     if (c === 0) continue;
-    const credited = feature.startsWith('g:') ? hosts.get(term) : term;
+    // An n-gram is shown as the term that holds it (社会救助, not 会救); in the short title an
+    // n-gram no term holds is shown as it is.
+    const credited = isNgram(feature)
+      ? (hosts.get(term) ?? (feature.startsWith('tg:') ? term : undefined))
+      : term;
     if (credited !== undefined) byTerm.set(credited, (byTerm.get(credited) ?? 0) + c);
   }
   const header = parsed.header ? [parsed.header.span] : [];
@@ -144,18 +160,16 @@ function conventionEvidence(
         : topicKey(path) === override.target;
     const rule = model.compiled.rules.find((r) => r.id === id);
     if (!applies || !rule) continue;
-    for (const region of features.regions) {
-      if (region.kind !== 'title' || region.start < 0) continue;
-      const m = rule.title.exec(region.text);
-      if (!m || m[0] === '') continue;
-      const start = region.start + m.index;
-      out.push({
-        term: m[0],
-        weight: Math.round(Math.log(1 / (1 - override.share)) * 1000) / 1000,
-        spans: [{ start, end: start + m[0].length }],
-      });
-      break;
-    }
+    const title = features.regions.find((r) => r.kind === 'title');
+    const m = title ? rule.title.exec(title.text) : null;
+    if (!title || !m || m[0] === '') continue;
+    const start = title.offsets?.[m.index] ?? -1;
+    const last = title.offsets?.[m.index + m[0].length - 1] ?? -1;
+    out.push({
+      term: m[0],
+      weight: Math.round(Math.log(1 / (1 - override.share)) * 1000) / 1000,
+      spans: start >= 0 && last >= start ? [{ start, end: last + 1 }] : [],
+    });
   }
   return out;
 }

@@ -1,109 +1,70 @@
 /**
- * The one featuriser: the trainer, eval, the classify CLI and the browser worker all turn a
- * ParsedNotice into features here, with settings read from the model file.
- * WARNING: the header (主题分类, 索引号, dates …) is never read: only the title, section
- * headings, the body outside the header, the issuer name and the knowledge prior's lexicon.
+ * The one featuriser: the trainer, eval, the classify CLI, the browser worker and the team server
+ * all turn a ParsedNotice into features here, with settings read from the model file.
+ *
+ * A notice is read as a cataloguer reads it: the title's subject first (what the notice does and
+ * for whom, without the issuer's name and the genre ending), then the issuer, then the body's
+ * opening and section headings, then the rest of the body. Each region has its own features, so
+ * training can weigh them apart. Boilerplate (header labels, signature, 抄送 and 附件 lines, page
+ * furniture) is blanked out.
+ * WARNING: the header's 主题分类 is never read; nor are 索引号 and dates.
  */
-import type { ParsedNotice, Section, Span } from '../notice/types';
+import type { ParsedNotice, Section } from '../notice/types';
+import { issuerPattern, termMatches, type CompiledLexicon } from './lexicon';
 
 export interface FeaturiserSettings {
+  /** The feature scheme; 2 = regions apart, maximal term matching. */
+  readonly scheme: number;
   /** Character n-gram lengths over runs of Chinese characters. */
   readonly ngramMin: number;
   readonly ngramMax: number;
   /**
-   * Also add Intl.Segmenter words of two or more characters, in the title and headings only: the
-   * segmenter costs ~2 ms per 1,000 characters and in the body the n-grams carry the same words.
+   * n-grams of the title's subject (`tg:`) and of the body (`g:`): words the prior does not know.
+   * Off in the shipped model (measured: on real notices they add nothing to the prior's terms and
+   * slow training); a model may turn them on.
    */
-  readonly words: boolean;
-  readonly titleWeight: number;
-  readonly headingWeight: number;
-  readonly bodyWeight: number;
+  readonly titleNgrams: boolean;
+  readonly bodyNgrams: boolean;
+  /** Characters of the body's opening read as its lead, with the section headings. */
+  readonly leadChars: number;
   /** Long notices are cut here: the opening carries the topic and this bounds the time per notice. */
   readonly maxBodyChars: number;
 }
 
+export const FEATURE_SCHEME = 2;
+
 export const DEFAULT_SETTINGS: FeaturiserSettings = {
+  scheme: FEATURE_SCHEME,
   ngramMin: 2,
   ngramMax: 3,
-  words: true,
-  titleWeight: 3,
-  headingWeight: 2,
-  bodyWeight: 1,
+  titleNgrams: false,
+  bodyNgrams: false,
+  leadChars: 400,
   maxBodyChars: 6000,
 };
 
-/** The lexicon the featuriser matches: prior terms, issuer patterns, title rules. */
-export interface Lexicon {
-  readonly terms: readonly string[];
-  readonly issuerPatterns: readonly string[];
-  readonly rules: readonly {
-    readonly id: string;
-    readonly titlePattern: string;
-    readonly bodyPattern?: string;
-    /** A convention that overrides the content: see `Override`. */
-    readonly override?: Override;
-  }[];
-}
-
-/**
- * When the rule fires, `share` of the probability goes to `target` after scoring, whatever the
- * evidence says: `area-other` moves it, within each class, from the named sub-classes to the
- * class's 其他 (so the level-1 ranking is untouched); a path takes it from every other leaf.
- */
-export interface Override {
-  readonly target: string;
-  readonly share: number;
-}
-
-/** Compiled once per model: scanning by first two characters keeps term matching linear. */
-export interface CompiledLexicon {
-  readonly byPrefix: Map<string, string[]>;
-  readonly singles: Set<string>;
-  readonly issuerPatterns: readonly string[];
-  readonly rules: readonly {
-    readonly id: string;
-    readonly title: RegExp;
-    readonly body: RegExp | null;
-  }[];
-}
-
-export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
-  const byPrefix = new Map<string, string[]>();
-  const singles = new Set<string>();
-  for (const term of new Set(lexicon.terms)) {
-    if (term.length === 1) {
-      singles.add(term);
-      continue;
-    }
-    const key = term.slice(0, 2);
-    const list = byPrefix.get(key);
-    if (list) list.push(term);
-    else byPrefix.set(key, [term]);
-  }
-  const issuerPatterns = [...lexicon.issuerPatterns].sort((a, b) => b.length - a.length);
-  const rules = lexicon.rules.map((r) => ({
-    id: r.id,
-    title: new RegExp(r.titlePattern, 'u'),
-    body: r.bodyPattern === undefined ? null : new RegExp(r.bodyPattern, 'u'),
-  }));
-  return { byPrefix, singles, issuerPatterns, rules };
-}
-
 /** A piece of the notice the featuriser read, kept so evidence can point back into the text. */
 export interface Region {
-  readonly kind: 'title' | 'heading' | 'body';
+  readonly kind: 'title' | 'lead' | 'body';
+  /** Boilerplate inside it is blanked with spaces, so it stays index-aligned with the text. */
   readonly text: string;
-  /** Where `text` starts in parsed.text (text is a verbatim slice). */
-  readonly start: number;
+  /** Where `text[i]` stands in parsed.text, or null when the region is not in the text verbatim. */
+  readonly offsets: readonly number[] | null;
 }
 
 export interface Features {
-  /** Feature name → value. Names: `g:` n-gram, `w:` word, `p:` prior term, `i:` issuer pattern, `r:` rule, `b:` bias. */
+  /**
+   * Feature name → value. Names: `t:` / `l:` / `p:` a prior term in the title, lead or body;
+   * `tg:` / `g:` an n-gram of the title or body; `i:` issuer pattern; `r:` rule; `b:` bias.
+   */
   readonly values: Map<string, number>;
   readonly regions: readonly Region[];
 }
 
 export const BIAS_FEATURE = 'b:';
+
+/** The feature prefix of a prior term in each region. */
+export const TERM_PREFIX = { title: 't:', lead: 'l:', body: 'p:' } as const;
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 /**
@@ -112,58 +73,163 @@ const HAN_RUN = /\p{Script=Han}+/gu;
  */
 const HEADER_FIELD =
   /(主题分类|主题词|索引号|成文日期|发布日期|生效日期|失效日期|发文日期)[ \t\u3000]*[:：][ \t\u3000]*(?:\r?\n)?[^\t\r\n]*/gu;
+/** Distribution lines at the foot of a notice: who gets copies (抄送：…), who printed it (…印发). */
+const DISTRIBUTION_LINE = /^[ \t\u3000]*(抄送|抄报|分送)[ \t\u3000]*[:：][^\n]*$|^[^\n]{0,40}印发[ \t\u3000]*$/gmu;
+/** Where the subject starts: after the issuer's name and 关于 (国务院办公厅关于…). */
+const ABOUT = /关于/u;
+/** How far into a title 关于 may stand and still end the issuer's name. */
+const ISSUER_SPAN = 60;
+/** The genre (文种) ending a title, and what a forwarding title wraps around its subject. */
+const GENRE_ENDING =
+  /(的)?(通知|意见|决定|批复|复函|函|报告|请示|公告|通告|通报|答复|命令|令|决议|议案|纪要)[\s]*$/u;
+const FORWARDING = /^[\s]*(印发|转发|公布|发布|颁布)?[\s]*《?/u;
 
-let segmenter: Intl.Segmenter | null = null;
-function words(text: string): string[] {
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  const out: string[] = [];
-  for (const s of segmenter.segment(text)) {
-    if (s.isWordLike === true && s.segment.length >= 2 && /^\p{Script=Han}+$/u.test(s.segment)) {
-      out.push(s.segment);
-    }
+function blank(s: string): string {
+  return s.replace(/[^\n]/g, ' ');
+}
+
+/** The title's subject: the text after the issuer and 关于, without the genre ending. */
+export function titleSubject(title: string): string {
+  let text = title;
+  const about = ABOUT.exec(text);
+  if (about && about.index <= ISSUER_SPAN) {
+    text = blank(text.slice(0, about.index + about[0].length)) + text.slice(about.index + 2);
   }
-  return out;
+  const ending = GENRE_ENDING.exec(text);
+  if (ending && ending.index > 0) text = text.slice(0, ending.index) + blank(ending[0]);
+  const lead = FORWARDING.exec(text.trimStart());
+  if (lead && lead[0].trim() !== '') {
+    const at = text.length - text.trimStart().length;
+    text = text.slice(0, at) + blank(lead[0]) + text.slice(at + lead[0].length);
+  }
+  return text.replace(/[《》]/g, ' ');
+}
+
+/** Offsets of `shown` (whitespace aside) inside `verbatim` starting at `start`, or null. */
+function alignedOffsets(shown: string, verbatim: string, start: number): number[] | null {
+  const offsets: number[] = [];
+  let j = 0;
+  for (let i = 0; i < shown.length; i++) {
+    const ch = shown[i] ?? '';
+    if (/\s/u.test(ch)) {
+      offsets.push(-1);
+      continue;
+    }
+    while (j < verbatim.length && /\s/u.test(verbatim[j] ?? '')) j++;
+    if (verbatim[j] !== ch) return null;
+    offsets.push(start + j);
+    j++;
+  }
+  return offsets;
+}
+
+function flatten(sections: readonly Section[]): Section[] {
+  return sections.flatMap((s) => [s, ...flatten(s.children)]);
+}
+
+function range(start: number, length: number): number[] {
+  return Array.from({ length }, (_, i) => start + i);
+}
+
+/** The body between the header and its end, with boilerplate blanked, cut at maxBodyChars. */
+function bodyText(
+  parsed: ParsedNotice,
+  settings: FeaturiserSettings,
+): { text: string; start: number } {
+  const headerEnd = parsed.header ? parsed.header.span.end : 0;
+  const start = Math.max(parsed.body.start, headerEnd);
+  const end = Math.min(parsed.body.end, start + settings.maxBodyChars);
+  if (end <= start) return { text: '', start };
+  const chars = parsed.text.slice(start, end).split('');
+  const clear = (span: { start: number; end: number } | null | undefined): void => {
+    if (!span) return;
+    for (let i = Math.max(span.start, start); i < Math.min(span.end, end); i++) {
+      if (chars[i - start] !== '\n') chars[i - start] = ' ';
+    }
+  };
+  // The addressee stays: 各省、自治区、直辖市财政厅 says whom the notice is for, which is evidence.
+  if (parsed.title) clear(parsed.title.span);
+  clear(parsed.signature?.span);
+  for (const part of [...parsed.attachments, ...parsed.furniture]) clear(part.span);
+  const text = chars.join('').replace(HEADER_FIELD, blank).replace(DISTRIBUTION_LINE, blank);
+  return { text, start };
+}
+
+/** The regions read from a notice: the title's subject, the lead, the body. */
+export function noticeRegions(parsed: ParsedNotice, settings: FeaturiserSettings): Region[] {
+  const regions: Region[] = [];
+  if (parsed.title) {
+    const subject = titleSubject(parsed.title.text);
+    const verbatim = parsed.text.slice(parsed.title.span.start, parsed.title.span.end);
+    regions.push({
+      kind: 'title',
+      text: subject,
+      offsets: alignedOffsets(parsed.title.text, verbatim, parsed.title.span.start),
+    });
+  }
+  const body = bodyText(parsed, settings);
+  if (body.text.trim() !== '') {
+    const opening = body.text.slice(0, settings.leadChars);
+    const headerEnd = parsed.header ? parsed.header.span.end : 0;
+    const headings = flatten(parsed.sections).filter(
+      (s) => s.headingSpan.start >= Math.max(headerEnd, body.start + opening.length),
+    );
+    const leadText = [opening, ...headings.map((s) => s.heading)].join('\n');
+    const leadOffsets = [
+      ...range(body.start, opening.length),
+      ...headings.flatMap((s) => [-1, ...headingOffsets(parsed, s)]),
+    ];
+    regions.push({ kind: 'lead', text: leadText, offsets: leadOffsets });
+    regions.push({ kind: 'body', text: body.text, offsets: range(body.start, body.text.length) });
+  }
+  return regions;
+}
+
+/** Where each character of a section's heading stands in the text. */
+function headingOffsets(parsed: ParsedNotice, s: Section): number[] {
+  const verbatim = parsed.text.slice(s.headingSpan.start, s.headingSpan.end);
+  const at = verbatim.indexOf(s.heading);
+  return at >= 0
+    ? range(s.headingSpan.start + at, s.heading.length)
+    : new Array<number>(s.heading.length).fill(-1);
 }
 
 function count(map: Map<string, number>, key: string, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
-/** Counts of n-grams and words in one region. */
-function textCounts(
+/** Counts of n-grams over the runs of Chinese characters of `text`. */
+function ngramCounts(
   text: string,
   settings: FeaturiserSettings,
-  withWords: boolean,
+  prefix: string,
 ): Map<string, number> {
   const counts = new Map<string, number>();
   for (const run of text.match(HAN_RUN) ?? []) {
     for (let n = settings.ngramMin; n <= settings.ngramMax; n++) {
-      for (let i = 0; i + n <= run.length; i++) count(counts, `g:${run.slice(i, i + n)}`);
+      for (let i = 0; i + n <= run.length; i++) count(counts, prefix + run.slice(i, i + n));
     }
-    if (withWords) for (const w of words(run)) count(counts, `w:${w}`);
   }
   return counts;
 }
 
-/** Every occurrence of a prior term in `text` (overlaps allowed). */
-export function termCounts(text: string, lexicon: CompiledLexicon): Map<string, number> {
+function prefixedTermCounts(
+  text: string,
+  lexicon: CompiledLexicon,
+  prefix: string,
+): Map<string, number> {
   const counts = new Map<string, number>();
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] ?? '';
-    if (lexicon.singles.has(ch)) count(counts, ch);
-    const list = lexicon.byPrefix.get(text.slice(i, i + 2));
-    if (!list) continue;
-    for (const term of list) if (text.startsWith(term, i)) count(counts, term);
-  }
+  for (const m of termMatches(text, lexicon)) count(counts, prefix + m.term);
   return counts;
 }
 
-/** Adds sublinear, length-normalised counts scaled by the region's weight. */
+/**
+ * Adds sublinear, length-normalised counts: each region weighs at most about 1 in the logits
+ * however long it is, so a long body cannot drown the title.
+ */
 function addNormalised(
   into: Map<string, number>,
   counts: Map<string, number>,
-  weight: number,
-  prefix: string,
   minNorm: number,
 ): void {
   let norm = 0;
@@ -172,52 +238,14 @@ function addNormalised(
     norm += v * v;
   }
   norm = Math.max(Math.sqrt(norm), minNorm);
-  for (const [key, c] of counts) count(into, prefix + key, (weight * (1 + Math.log(c))) / norm);
+  for (const [key, c] of counts) count(into, key, (1 + Math.log(c)) / norm);
 }
 
-function flatten(sections: readonly Section[]): Section[] {
-  return sections.flatMap((s) => [s, ...flatten(s.children)]);
-}
-
-function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
-}
-
-/** The regions read from a notice: title, headings, and the body outside the header. */
-export function noticeRegions(parsed: ParsedNotice, settings: FeaturiserSettings): Region[] {
-  const header = parsed.header?.span ?? null;
-  const regions: Region[] = [];
-  if (parsed.title && !(header && overlaps(parsed.title.span, header))) {
-    regions.push({ kind: 'title', text: parsed.title.text, start: parsed.title.span.start });
-  }
-  for (const s of flatten(parsed.sections)) {
-    if (header && overlaps(s.headingSpan, header)) continue;
-    regions.push({ kind: 'heading', text: s.heading, start: s.headingSpan.start });
-  }
-  let start = parsed.body.start;
-  if (header && header.end > start && header.start <= start) start = header.end;
-  const end = Math.min(parsed.body.end, start + settings.maxBodyChars);
-  if (end > start) {
-    const body = parsed.text.slice(start, end).replace(HEADER_FIELD, (m) => ' '.repeat(m.length));
-    regions.push({ kind: 'body', text: body, start });
-  }
-  if (!regions.some((r) => r.kind === 'title') && parsed.title) {
-    // A title that only stands in the header (标题: …) is still the notice's title, not a label.
-    regions.unshift({ kind: 'title', text: parsed.title.text, start: -1 });
-  }
-  return regions;
-}
-
-function regionWeight(kind: Region['kind'], settings: FeaturiserSettings): number {
-  if (kind === 'title') return settings.titleWeight;
-  if (kind === 'heading') return settings.headingWeight;
-  return settings.bodyWeight;
-}
-
-/** The issuer pattern (发文机关) that applies: the longest one contained in the issuer name. */
-export function issuerPattern(issuer: string, lexicon: CompiledLexicon): string | null {
-  for (const p of lexicon.issuerPatterns) if (p !== '' && issuer.includes(p)) return p;
-  return null;
+/** The title's subject when the notice has a title, else the body's first 80 characters. */
+export function ruleText(regions: readonly Region[]): string {
+  const title = regions.find((r) => r.kind === 'title');
+  if (title) return title.text;
+  return (regions.find((r) => r.kind === 'body')?.text ?? '').slice(0, 80);
 }
 
 export function featurise(
@@ -228,35 +256,36 @@ export function featurise(
   const regions = noticeRegions(parsed, settings);
   const values = new Map<string, number>();
   values.set(BIAS_FEATURE, 1);
-  const byKind = { title: '', heading: '', body: '' };
-  for (const r of regions) byKind[r.kind] += (byKind[r.kind] === '' ? '' : '\n') + r.text;
-  for (const kind of ['title', 'heading', 'body'] as const) {
-    const text = byKind[kind];
-    if (text === '') continue;
-    const w = regionWeight(kind, settings);
-    addNormalised(values, textCounts(text, settings, settings.words && kind !== 'body'), w, '', 1);
-    addNormalised(values, termCounts(text, lexicon), w, 'p:', 1.5);
+  for (const region of regions) {
+    addNormalised(values, prefixedTermCounts(region.text, lexicon, TERM_PREFIX[region.kind]), 1);
+    if (region.kind === 'title' && settings.titleNgrams) {
+      addNormalised(values, ngramCounts(region.text, settings, 'tg:'), 1);
+    }
+    if (region.kind === 'body' && settings.bodyNgrams) {
+      addNormalised(values, ngramCounts(region.text, settings, 'g:'), 1);
+    }
   }
   const issuer = parsed.issuer?.text ?? '';
   const pattern = issuer === '' ? null : issuerPattern(issuer, lexicon);
   if (pattern !== null) values.set(`i:${pattern}`, 1);
-  const title = byKind.title !== '' ? byKind.title : byKind.body.slice(0, 80);
+  const title = ruleText(regions);
+  const body = regions.find((r) => r.kind === 'body')?.text ?? '';
   for (const rule of lexicon.rules) {
-    if (rule.title.test(title) && (rule.body === null || rule.body.test(byKind.body))) {
+    if (rule.title.test(title) && (rule.body === null || rule.body.test(body))) {
       values.set(`r:${rule.id}`, 1);
     }
   }
   return { values, regions };
 }
 
-/** Features of a stretch of text on its own (a section), for section evidence. */
+/** Features of a stretch of text on its own (a section), read as body, for section evidence. */
 export function featuriseText(
   text: string,
   settings: FeaturiserSettings,
   lexicon: CompiledLexicon,
 ): Map<string, number> {
   const values = new Map<string, number>();
-  addNormalised(values, textCounts(text, settings, false), 1, '', 1);
-  addNormalised(values, termCounts(text, lexicon), 1, 'p:', 1.5);
+  addNormalised(values, prefixedTermCounts(text, lexicon, TERM_PREFIX.body), 1);
+  if (settings.bodyNgrams) addNormalised(values, ngramCounts(text, settings, 'g:'), 1);
   return values;
 }

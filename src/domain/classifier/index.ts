@@ -1,16 +1,19 @@
 /** The classifier engine: featurise, score, train, learn, evaluate. */
 export { classifyNotice, type ClassifyOptions } from './classify';
-export { expectedCalibrationError, fitCalibration, fitTemperature } from './calibrate';
+export { expectedCalibrationError, fitCalibration } from './calibrate';
 export { ModelError } from './errors';
-export { crossValidate, evaluate, type Evaluation, type FoldResult } from './evaluate';
 export {
-  DEFAULT_SETTINGS,
-  featurise,
-  compileLexicon,
-  type Features,
-  type FeaturiserSettings,
-  type Lexicon,
-} from './featurise';
+  crossValidate,
+  evaluate,
+  figures,
+  predict,
+  wilsonInterval,
+  type Evaluation,
+  type FoldResult,
+  type Prediction,
+} from './evaluate';
+export { DEFAULT_SETTINGS, featurise, type Features, type FeaturiserSettings } from './featurise';
+export { compileLexicon, type Lexicon } from './lexicon';
 export { readLabelledJsonl, type LabelError, type LabelledLine } from './labels';
 export {
   MODEL_SCHEMA_VERSION,

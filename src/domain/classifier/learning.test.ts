@@ -1,11 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  expectedCalibrationError,
-  fitCalibration,
-  fitTemperature,
-  negativeLogLikelihood,
-} from './calibrate';
 import { crossValidate, evaluate } from './evaluate';
 import {
   classifyNotice,
@@ -16,125 +10,13 @@ import {
 } from './index';
 import { parseModel } from './model';
 import { parseNotice } from '../notice';
-import { heldOutNotices, prng, splitPrior } from './train';
-import { calibratedSoftmax, softmax } from './score';
 import { makeNotice, TINY_PRIOR } from './test-support/fixtures';
 
 const model = trainModel([], { prior: TINY_PRIOR });
 
-describe('calibration', () => {
-  it('cools an over-confident model: temperature > 1 and a lower ECE after scaling', () => {
-    const random = prng(3);
-    // Synthetic 4-class data: the true class wins only 60% of the time, but by a huge margin.
-    const rows = Array.from({ length: 600 }, () => {
-      const target = Math.floor(random() * 4);
-      const winner = random() < 0.6 ? target : (target + 1) % 4;
-      const logits = [0, 0, 0, 0];
-      logits[winner] = 8;
-      return { logits, target };
-    });
-    const t = fitTemperature(rows);
-    expect(t).toBeGreaterThan(1);
-    const ece = (temperature: number): number =>
-      expectedCalibrationError(
-        rows.map((r) => {
-          const p = softmax(r.logits, temperature);
-          const top = p.indexOf(Math.max(...p));
-          return { confidence: p[top] ?? 0, correct: top === r.target };
-        }),
-      );
-    expect(ece(t)).toBeLessThan(ece(1) / 2);
-  });
-});
-
-describe('calibration floor', () => {
-  it('gives a confident model that is wrong one time in ten a floor, and a lower ECE', () => {
-    const random = prng(4);
-    // Synthetic 20-class data: mostly right by a wide margin, but 10% confidently wrong.
-    const rows = Array.from({ length: 1000 }, () => {
-      const target = Math.floor(random() * 20);
-      const winner = random() < 0.9 ? target : (target + 1) % 20;
-      const logits = Array.from({ length: 20 }, () => random());
-      logits[winner] = 12 + random() * 6;
-      return { logits, target };
-    });
-    const fitted = fitCalibration(rows);
-    expect(fitted.floor).toBeGreaterThan(0);
-    const ece = (temperature: number, floor: number): number =>
-      expectedCalibrationError(
-        rows.map((r) => {
-          const p = calibratedSoftmax(r.logits, temperature, floor);
-          const top = p.indexOf(Math.max(...p));
-          return { confidence: p[top] ?? 0, correct: top === r.target };
-        }),
-      );
-    expect(ece(fitted.temperature, fitted.floor)).toBeLessThan(ece(fitTemperature(rows), 0));
-    expect(ece(fitted.temperature, fitted.floor)).toBeLessThan(0.03);
-  });
-
-  it('scores a level-1-only label by the mass of all its leaves', () => {
-    const rows = [{ logits: [2, 2, 0, 0], target: 0, targets: [0, 1] }];
-    expect(negativeLogLikelihood(rows, 1)).toBeLessThan(
-      negativeLogLikelihood([{ logits: [2, 2, 0, 0], target: 0 }], 1),
-    );
-  });
-
-  it('fits a local model’s calibration on a held-out fifth of the clerk’s own labels', () => {
-    const examples: LabelledExample[] = Array.from({ length: 60 }, (_, i) => ({
-      text: i % 2 === 0 ? `关于加强学校第${i}号建设的通知` : `关于做好医院第${i}号工作的通知`,
-      path:
-        i % 2 === 0
-          ? { label1: '科技、教育', label2: '教育' }
-          : { label1: '卫生、体育', label2: null },
-    }));
-    const local = trainModel(examples, { base: model, prior: TINY_PRIOR });
-    expect(local.calibration.fittedOn).toContain('本地标注');
-    const few = trainModel(examples.slice(0, 10), { base: model, prior: TINY_PRIOR });
-    expect(few.calibration).toEqual(model.calibration);
-  });
-
-  it('never lets a suggestion reach 100%', () => {
-    const p = calibratedSoftmax([500, 0, 0, 0], 1, 0.02);
-    expect(Math.max(...p)).toBeCloseTo(0.985, 9);
-    expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
-  });
-});
-
-describe('cross-fitted temperature', () => {
-  it("splits every entry's terms into parts, each held out exactly once", () => {
-    const { kept, held } = splitPrior(TINY_PRIOR, 4, 1);
-    for (const entry of TINY_PRIOR.terms) {
-      const heldTerms = held.flatMap((h) => h.get(entry.path) ?? []);
-      expect([...heldTerms].sort()).toEqual([...entry.terms].sort());
-      kept.forEach((part, k) => {
-        const keptTerms = part.terms.find((e) => e.path === entry.path)?.terms ?? [];
-        for (const t of held[k]?.get(entry.path) ?? []) expect(keptTerms).not.toContain(t);
-        expect(keptTerms.length + (held[k]?.get(entry.path)?.length ?? 0)).toBe(entry.terms.length);
-      });
-    }
-  });
-
-  it('writes held-out notices with an empty 主题分类, so the label never leaks into them', () => {
-    const { held } = splitPrior(TINY_PRIOR, 4, 1);
-    const notices = heldOutNotices(TINY_PRIOR, held[0] ?? new Map(), 5);
-    expect(notices.length).toBeGreaterThan(0);
-    for (const n of notices) {
-      // Shanghai style puts the value on the next line, gov.cn style after a tab: both empty.
-      const field = /主题分类([:：])\t?([^\n]*)\n([^\n]*)/u.exec(n.text ?? '');
-      if (!field) continue;
-      expect(field[2]).toBe('');
-      if (field[1] === ':') expect(field[3]).toBe('');
-    }
-  });
-
-  it('is fitted on the prior without labelled data and says so in the model', () => {
-    expect(model.calibration.fittedOn).toContain('交叉拟合');
-    expect(model.calibration.temperature).toBeGreaterThan(0);
-    const again = trainModel([], { prior: TINY_PRIOR });
-    expect(again.calibration.temperature).toBe(model.calibration.temperature);
-  });
-
-  it('flags a notice without evidence as uncertain', () => {
+describe('scores on a model without labelled data', () => {
+  it('keeps the default calibration and flags a notice without evidence as uncertain', () => {
+    expect(model.calibration.fittedOn).toBe('none');
     const vague = makeNotice({ title: '关于有关事项的通知', body: '请遵照执行。' });
     expect(classifyNotice(model, vague).uncertain).toBe(true);
   });

@@ -4,18 +4,15 @@
  */
 import { TAXONOMY, taxonomyLeaves, topicKey, type TopicPath } from '../taxonomy/taxonomy';
 import { ModelError } from './errors';
-import {
-  compileLexicon,
-  DEFAULT_SETTINGS,
-  type CompiledLexicon,
-  type FeaturiserSettings,
-  type Lexicon,
-  type Override,
-} from './featurise';
+import { DEFAULT_SETTINGS, FEATURE_SCHEME, type FeaturiserSettings } from './featurise';
+import { compileLexicon, type CompiledLexicon, type Lexicon, type Override } from './lexicon';
 
-export const MODEL_SCHEMA_VERSION = 1;
+/** 2: regions apart (title subject, lead, body), maximal term matching, two-level calibration. */
+export const MODEL_SCHEMA_VERSION = 2;
 /** Weights are stored as integers of this many thousandths: 3 decimals are far below the noise. */
 const WEIGHT_SCALE = 1000;
+/** No score may reach 1: a model file with a smaller floor is refused. */
+export const MIN_FLOOR = 0.01;
 
 /** One feature's weights: parallel arrays of leaf indices and weights. */
 export interface WeightRow {
@@ -23,20 +20,34 @@ export interface WeightRow {
   readonly values: readonly number[];
 }
 
+/** A data set the calibration was fitted on: its name, size, and hash when it is in the repo. */
+export interface CalibrationSourceInfo {
+  readonly name: string;
+  readonly n: number;
+  readonly hash: string | null;
+}
+
 export interface Calibration {
-  /** Logits are divided by it before the softmax. */
+  /** Class logits are divided by it before the softmax over classes. */
   readonly temperature: number;
+  /** Leaf logits are divided by it before the softmax within a class. */
+  readonly temperature2: number;
   /**
-   * Share of the probability spread evenly over all leaves after the softmax (0 ≤ floor < 0.5): no
+   * Share of the probability spread evenly over all leaves last (MIN_FLOOR ≤ floor < 0.5): no
    * suggestion is ever certain, as the catalogue's conventions overrule the evidence now and then.
    */
   readonly floor: number;
-  /** What the temperature was fitted on (`held-out labelled data`, `pseudo-examples` …). */
+  /**
+   * Per class, the share of its notices the catalogue files under the class's 其他 whatever
+   * sub-class their words point to (gov.cn files a third of 财政、金融、审计 under 其他): that share
+   * of the class's probability goes to its 其他 before anything else is said of the sub-class.
+   */
+  readonly otherShare: ReadonlyMap<string, number>;
+  /** A suggestion scored below this is flagged 不确定. */
+  readonly threshold: number;
+  /** What the calibration was fitted on, in words. */
   readonly fittedOn: string;
-  /** `uncertain` when the top score is below this … */
-  readonly minScore: number;
-  /** … or the margin to the second is below this. */
-  readonly minMargin: number;
+  readonly sources: readonly CalibrationSourceInfo[];
 }
 
 export interface ModelMeta {
@@ -59,6 +70,11 @@ export interface Model {
   readonly weights: ReadonlyMap<string, WeightRow>;
 }
 
+/** Calibration as written to disk: the per-class shares as a plain object. */
+export type CalibrationFile = Omit<Calibration, 'otherShare'> & {
+  readonly otherShare: Readonly<Record<string, number>>;
+};
+
 /** The JSON written to disk. */
 export interface ModelFile {
   readonly schemaVersion: number;
@@ -69,7 +85,7 @@ export interface ModelFile {
   readonly dataHash: string;
   readonly trainingSummary: Readonly<Record<string, number>>;
   readonly metrics: Readonly<Record<string, number>>;
-  readonly calibration: Calibration;
+  readonly calibration: CalibrationFile;
   readonly lexicon: Lexicon;
   readonly weightScale: number;
   /** [feature, [leafIndex, scaledWeight, leafIndex, scaledWeight, …]] */
@@ -104,7 +120,10 @@ export function serialiseModel(model: Model): ModelFile {
     dataHash: model.meta.dataHash,
     trainingSummary: model.meta.trainingSummary,
     metrics: model.meta.metrics,
-    calibration: model.calibration,
+    calibration: {
+      ...model.calibration,
+      otherShare: Object.fromEntries([...model.calibration.otherShare].sort()),
+    },
     lexicon: model.lexicon,
     weightScale: WEIGHT_SCALE,
     weights,
@@ -138,6 +157,11 @@ function readSettings(v: unknown): FeaturiserSettings {
     }
     out[key] = given as number | boolean;
   }
+  if (out.scheme !== FEATURE_SCHEME) {
+    throw new ModelError(
+      `模型文件的特征方案 ${String(out.scheme)} 不受支持（需要 ${FEATURE_SCHEME}）`,
+    );
+  }
   return out as unknown as FeaturiserSettings;
 }
 
@@ -155,10 +179,59 @@ function readOverride(v: unknown, id: string): Override {
   return { target: v.target, share: v.share };
 }
 
+function readCalibration(v: unknown): Calibration {
+  if (!isRecord(v)) throw new ModelError('模型文件已损坏：缺少 calibration');
+  const positive = (key: string): number => {
+    const n = v[key];
+    if (typeof n !== 'number' || !(n > 0)) {
+      throw new ModelError(`模型文件已损坏：calibration.${key} 应为正数`);
+    }
+    return n;
+  };
+  const floor = v.floor;
+  if (typeof floor !== 'number' || !(floor >= MIN_FLOOR && floor < 0.5)) {
+    throw new ModelError(`模型文件已损坏：calibration.floor 应在 ${MIN_FLOOR} 到 0.5 之间`);
+  }
+  const threshold = v.threshold;
+  if (typeof threshold !== 'number' || !(threshold > 0 && threshold <= 1)) {
+    throw new ModelError('模型文件已损坏：calibration.threshold 应在 0 到 1 之间');
+  }
+  const sources = Array.isArray(v.sources) ? v.sources : [];
+  const classes = new Set(TAXONOMY.classes.map((c) => c.name));
+  const otherShare = new Map<string, number>();
+  if (v.otherShare !== undefined) {
+    if (!isRecord(v.otherShare)) throw new ModelError('模型文件已损坏：calibration.otherShare 应为对象');
+    for (const [label1, share] of Object.entries(v.otherShare)) {
+      if (!classes.has(label1) || typeof share !== 'number' || !(share >= 0 && share < 1)) {
+        throw new ModelError(`模型文件已损坏：calibration.otherShare 中“${label1}”无效`);
+      }
+      otherShare.set(label1, share);
+    }
+  }
+  return {
+    otherShare,
+    temperature: positive('temperature'),
+    temperature2: positive('temperature2'),
+    floor,
+    threshold,
+    fittedOn: typeof v.fittedOn === 'string' ? v.fittedOn : '',
+    sources: sources.flatMap((s: unknown) =>
+      isRecord(s) && typeof s.name === 'string' && typeof s.n === 'number'
+        ? [{ name: s.name, n: s.n, hash: typeof s.hash === 'string' ? s.hash : null }]
+        : [],
+    ),
+  };
+}
+
 function readLexicon(v: unknown): Lexicon {
   if (!isRecord(v)) throw new ModelError('模型文件已损坏：缺少 lexicon');
-  const { terms, issuerPatterns, rules } = v;
+  const { terms, neutral, issuerPatterns, rules } = v;
   need(Array.isArray(terms) && terms.every((t) => typeof t === 'string'), null, 'lexicon.terms');
+  need(
+    Array.isArray(neutral) && neutral.every((t) => typeof t === 'string'),
+    null,
+    'lexicon.neutral',
+  );
   need(
     Array.isArray(issuerPatterns) && issuerPatterns.every((t) => typeof t === 'string'),
     null,
@@ -184,6 +257,7 @@ function readLexicon(v: unknown): Lexicon {
   });
   return {
     terms: terms as string[],
+    neutral: neutral as string[],
     issuerPatterns: issuerPatterns as string[],
     rules: ruleList,
   };
@@ -197,6 +271,11 @@ export function parseModel(json: unknown): Model {
   if (!isRecord(json)) throw new ModelError('模型文件已损坏：不是 JSON 对象');
   const version = json.schemaVersion;
   if (version === undefined) throw new ModelError('模型文件已损坏：缺少 schemaVersion');
+  if (typeof version === 'number' && version < MODEL_SCHEMA_VERSION) {
+    throw new ModelError(
+      `模型文件由旧版本生成（版本 ${version}，需要 ${MODEL_SCHEMA_VERSION}）：请重新训练或导入新模型`,
+    );
+  }
   if (version !== MODEL_SCHEMA_VERSION) {
     throw new ModelError(
       `模型文件版本不兼容：需要 ${MODEL_SCHEMA_VERSION}，实际为 ${String(version)}`,
@@ -216,14 +295,7 @@ export function parseModel(json: unknown): Model {
   }
   const settings = readSettings(json.settings);
   const lexicon = readLexicon(json.lexicon);
-  const cal = json.calibration;
-  if (!isRecord(cal) || typeof cal.temperature !== 'number' || !(cal.temperature > 0)) {
-    throw new ModelError('模型文件已损坏：缺少 calibration.temperature');
-  }
-  const floor = cal.floor ?? 0;
-  if (typeof floor !== 'number' || !(floor >= 0 && floor < 0.5)) {
-    throw new ModelError('模型文件已损坏：calibration.floor 应在 0 到 0.5 之间');
-  }
+  const calibration = readCalibration(json.calibration);
   const scale = typeof json.weightScale === 'number' && json.weightScale > 0 ? json.weightScale : 0;
   if (scale === 0) throw new ModelError('模型文件已损坏：缺少 weightScale');
   const rawWeights = json.weights;
@@ -265,13 +337,7 @@ export function parseModel(json: unknown): Model {
     settings,
     labels: taxonomyLeaves(TAXONOMY),
     lexicon,
-    calibration: {
-      temperature: cal.temperature,
-      floor,
-      fittedOn: str(cal.fittedOn, ''),
-      minScore: typeof cal.minScore === 'number' ? cal.minScore : 0.5,
-      minMargin: typeof cal.minMargin === 'number' ? cal.minMargin : 0.15,
-    },
+    calibration,
     weights,
   });
 }

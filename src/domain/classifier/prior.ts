@@ -38,11 +38,13 @@ export interface PriorRule {
 
 export interface KnowledgePrior {
   readonly terms: readonly PriorTermEntry[];
+  /** Words that hold a term by accident (人民政府 holds 民政): a term inside one does not count. */
+  readonly neutral: readonly string[];
   readonly issuers: readonly PriorIssuerEntry[];
   readonly rules: readonly PriorRule[];
 }
 
-export const EMPTY_PRIOR: KnowledgePrior = { terms: [], issuers: [], rules: [] };
+export const EMPTY_PRIOR: KnowledgePrior = { terms: [], neutral: [], issuers: [], rules: [] };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -109,5 +111,9 @@ export function readPrior(terms: unknown, issuers: unknown, rules: unknown): Kno
       ...(e.share === undefined ? {} : { share: shareOf(e.share, i) }),
     };
   });
-  return { terms: termEntries, issuers: issuerEntries, rules: ruleEntries };
+  const neutral =
+    isRecord(terms) && terms.neutral !== undefined
+      ? stringArray(terms.neutral, 'terms.json neutral')
+      : [];
+  return { terms: termEntries, neutral, issuers: issuerEntries, rules: ruleEntries };
 }

@@ -1,7 +1,33 @@
-/** Raw scoring: logits over the leaves, the temperature-scaled softmax, level-1 sums. */
-import { topicKey } from '../taxonomy/taxonomy';
-import { termCounts, type Features, type Override } from './featurise';
-import type { Model, WeightRow } from './model';
+/**
+ * Scoring: logits over the leaves, calibrated probabilities (class, then sub-class within it),
+ * the cataloguing conventions applied after the evidence, and level-1 sums.
+ */
+import { TAXONOMY, taxonomyLeaves, topicKey } from '../taxonomy/taxonomy';
+import type { Features } from './featurise';
+import { termCounts, type Override } from './lexicon';
+import type { Calibration, Model, WeightRow } from './model';
+
+const LEAVES = taxonomyLeaves(TAXONOMY);
+const LEAF_INDEX = new Map(LEAVES.map((p, i) => [topicKey(p), i]));
+/** The leaves of each class, in taxonomy order; a model's labels are always these leaves. */
+export const CLASS_MEMBERS: readonly (readonly number[])[] = (() => {
+  const byClass = new Map<string, number[]>();
+  LEAVES.forEach((p, i) => {
+    const list = byClass.get(p.label1);
+    if (list) list.push(i);
+    else byClass.set(p.label1, [i]);
+  });
+  return [...byClass.values()];
+})();
+/** Each leaf's class's 其他 leaf (itself for a 其他 leaf), or -1 when the class has none. */
+const OTHER_OF: Int32Array = (() => {
+  const out = new Int32Array(LEAVES.length).fill(-1);
+  for (const members of CLASS_MEMBERS) {
+    const other = members.find((i) => LEAVES[i]?.label2 === '其他');
+    if (other !== undefined) for (const i of members) out[i] = other;
+  }
+  return out;
+})();
 
 export function logits(
   weights: ReadonlyMap<string, WeightRow>,
@@ -20,30 +46,78 @@ export function logits(
   return out;
 }
 
-/** Softmax of logits / temperature; stable for large logits. */
-export function softmax(z: ArrayLike<number>, temperature = 1): Float64Array {
-  const out = new Float64Array(z.length);
-  let max = -Infinity;
-  for (let i = 0; i < z.length; i++) max = Math.max(max, (z[i] ?? 0) / temperature);
-  let sum = 0;
-  for (let i = 0; i < z.length; i++) {
-    const e = Math.exp((z[i] ?? 0) / temperature - max);
-    out[i] = e;
-    sum += e;
+/** Applies one convention (see `Override`) to leaf probabilities, in place. */
+function applyOverride(p: Float64Array, rule: Override): void {
+  if (rule.target === 'area-other') {
+    for (let i = 0; i < p.length; i++) {
+      const to = OTHER_OF[i] ?? -1;
+      if (to < 0 || to === i) continue;
+      const moved = rule.share * (p[i] ?? 0);
+      p[i] = (p[i] ?? 0) - moved;
+      p[to] = (p[to] ?? 0) + moved;
+    }
+    return;
   }
-  for (let i = 0; i < z.length; i++) out[i] = (out[i] ?? 0) / sum;
-  return out;
+  const to = LEAF_INDEX.get(rule.target);
+  if (to === undefined) return;
+  for (let i = 0; i < p.length; i++) p[i] = (1 - rule.share) * (p[i] ?? 0);
+  p[to] = (p[to] ?? 0) + rule.share;
 }
 
-/** softmax(z / temperature), with `floor` of the probability spread evenly over all entries. */
-export function calibratedSoftmax(
+/** The class of each entry of CLASS_MEMBERS, and its 其他 leaf (-1 when it has none). */
+export const CLASS_NAMES: readonly string[] = CLASS_MEMBERS.map((m) => LEAVES[m[0] ?? 0]?.label1 ?? '');
+export const CLASS_OTHER: readonly number[] = CLASS_MEMBERS.map(
+  (m) => m.find((i) => LEAVES[i]?.label2 === '其他') ?? -1,
+);
+
+export type ScoreCalibration = Pick<
+  Calibration,
+  'temperature' | 'temperature2' | 'floor' | 'otherShare'
+>;
+
+/**
+ * Leaf probabilities from logits: the class at temperature `temperature`, the sub-class within it
+ * at `temperature2` (equal temperatures give the plain softmax of z / T) after the class's
+ * `otherShare` goes to its 其他, then the conventions, then the floor spread over every leaf —
+ * last, so no convention can take a score to 1.
+ */
+export function calibratedProbabilities(
   z: ArrayLike<number>,
-  temperature: number,
-  floor: number,
+  calibration: ScoreCalibration,
+  conventions: readonly Override[] = [],
 ): Float64Array {
-  const p = softmax(z, temperature);
-  if (floor === 0) return p;
-  for (let i = 0; i < p.length; i++) p[i] = (1 - floor) * (p[i] ?? 0) + floor / p.length;
+  const { temperature: t1, temperature2: t2, floor, otherShare } = calibration;
+  const p = new Float64Array(z.length);
+  const classLogit = new Float64Array(CLASS_MEMBERS.length);
+  const partition = new Float64Array(CLASS_MEMBERS.length);
+  let maxClass = -Infinity;
+  CLASS_MEMBERS.forEach((members, c) => {
+    let max = -Infinity;
+    for (const i of members) max = Math.max(max, (z[i] ?? 0) / t2);
+    let sum = 0;
+    for (const i of members) sum += Math.exp((z[i] ?? 0) / t2 - max);
+    const a = max + Math.log(sum);
+    partition[c] = a;
+    classLogit[c] = (a * t2) / t1;
+    maxClass = Math.max(maxClass, classLogit[c] ?? 0);
+  });
+  let total = 0;
+  for (let c = 0; c < CLASS_MEMBERS.length; c++) {
+    classLogit[c] = Math.exp((classLogit[c] ?? 0) - maxClass);
+    total += classLogit[c] ?? 0;
+  }
+  CLASS_MEMBERS.forEach((members, c) => {
+    const pc = (classLogit[c] ?? 0) / total;
+    const other = CLASS_OTHER[c] ?? -1;
+    const share = other < 0 ? 0 : (otherShare.get(CLASS_NAMES[c] ?? '') ?? 0);
+    for (const i of members) {
+      p[i] = pc * (1 - share) * Math.exp((z[i] ?? 0) / t2 - (partition[c] ?? 0));
+    }
+    if (other >= 0) p[other] = (p[other] ?? 0) + pc * share;
+  });
+  for (const rule of conventions) applyOverride(p, rule);
+  if (floor > 0)
+    for (let i = 0; i < p.length; i++) p[i] = (1 - floor) * (p[i] ?? 0) + floor / p.length;
   return p;
 }
 
@@ -57,29 +131,21 @@ const SPECIFIC = 0.75;
 function titleNamesSubclass(model: Model, features: Features): boolean {
   // The issuer's own name in a title (沙河县文化广电和旅游局2022年工作要点) names the bureau, not the
   // plan's subject.
-  let title = features.regions
-    .filter((r) => r.kind === 'title')
-    .map((r) => r.text)
-    .join('\n');
+  let title = features.regions.find((r) => r.kind === 'title')?.text ?? '';
   for (const pattern of model.compiled.issuerPatterns) {
     if (pattern.length >= 2) title = title.split(pattern).join('\n');
   }
   if (title.trim() === '') return false;
-  const otherOf = new Map<string, number>();
-  model.labels.forEach((path, i) => {
-    if (path.label2 === '其他') otherOf.set(path.label1, i);
-  });
   for (const term of termCounts(title, model.compiled).keys()) {
-    const row = model.weights.get(`p:${term}`);
+    const row = model.weights.get(`t:${term}`);
     if (!row || row.labels.length === 0) continue;
     let best = 0;
     row.values.forEach((v, i) => {
       if (v > (row.values[best] ?? 0)) best = i;
     });
     const leaf = row.labels[best] ?? 0;
-    const path = model.labels[leaf];
-    const other = path ? otherOf.get(path.label1) : undefined;
-    if (!path || other === undefined || other === leaf) continue;
+    const other = OTHER_OF[leaf] ?? -1;
+    if (other < 0 || other === leaf) continue;
     const at = row.labels.indexOf(other);
     const otherWeight = at < 0 ? 0 : (row.values[at] ?? 0);
     if ((row.values[best] ?? 0) - otherWeight > SPECIFIC) return true;
@@ -93,7 +159,7 @@ export function firedConventions(
   features: Features,
 ): { readonly id: string; readonly override: Override }[] {
   const out: { id: string; override: Override }[] = [];
-  for (const rule of model.lexicon.rules) {
+  for (const rule of model.compiled.rules) {
     if (!rule.override || !features.values.has(`r:${rule.id}`)) continue;
     if (rule.override.target === 'area-other' && titleNamesSubclass(model, features)) continue;
     out.push({ id: rule.id, override: rule.override });
@@ -101,54 +167,20 @@ export function firedConventions(
   return out;
 }
 
-/** Applies one convention override (see `Override`) to leaf probabilities, in place. */
-function override(model: Model, p: Float64Array, rule: Override): void {
-  if (rule.target === 'area-other') {
-    const other = new Map<string, number>();
-    model.labels.forEach((path, i) => {
-      if (path.label2 === '其他') other.set(path.label1, i);
-    });
-    model.labels.forEach((path, i) => {
-      const to = other.get(path.label1);
-      if (to === undefined || to === i) return;
-      const moved = rule.share * (p[i] ?? 0);
-      p[i] = (p[i] ?? 0) - moved;
-      p[to] = (p[to] ?? 0) + moved;
-    });
-    return;
-  }
-  const to = model.labels.findIndex((path) => topicKey(path) === rule.target);
-  if (to < 0) return;
-  for (let i = 0; i < p.length; i++) p[i] = (1 - rule.share) * (p[i] ?? 0);
-  p[to] = (p[to] ?? 0) + rule.share;
-}
-
 /** Calibrated leaf probabilities of a featurised notice, after the conventions that fired. */
 export function probabilities(model: Model, features: Features): Float64Array {
-  const p = calibratedSoftmax(
+  return calibratedProbabilities(
     logits(model.weights, features.values, model.labels.length),
-    model.calibration.temperature,
-    model.calibration.floor,
+    model.calibration,
+    firedConventions(model, features).map((c) => c.override),
   );
-  for (const rule of firedConventions(model, features)) override(model, p, rule.override);
-  return p;
 }
 
-/**
- * Whether a suggestion should not be trusted on its own: the top leaf is below the model's
- * minScore, or the second is within minMargin of it.
- */
+/** Whether a suggestion should not be trusted on its own: its score is below the threshold. */
 export function isUncertain(model: Model, probs: ArrayLike<number>): boolean {
   let first = 0;
-  let second = 0;
-  for (let i = 0; i < probs.length; i++) {
-    const p = probs[i] ?? 0;
-    if (p > first) {
-      second = first;
-      first = p;
-    } else if (p > second) second = p;
-  }
-  return first < model.calibration.minScore || first - second < model.calibration.minMargin;
+  for (let i = 0; i < probs.length; i++) first = Math.max(first, probs[i] ?? 0);
+  return first < model.calibration.threshold;
 }
 
 /** Level-1 probability = sum of its leaves' probabilities, so the hierarchy is consistent by construction. */

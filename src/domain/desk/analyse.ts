@@ -27,6 +27,7 @@ export function suggestedTopics(classification: Classification): SuggestedTopic[
   return classification.top.slice(0, KEPT_SUGGESTIONS).map((s) => ({
     path: { label1: s.label1, label2: s.label2 },
     score: s.score,
+    score1: s.score1,
   }));
 }
 

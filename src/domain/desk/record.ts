@@ -28,7 +28,10 @@ export interface NoticeMeta {
 
 export interface SuggestedTopic {
   readonly path: TopicPath;
+  /** Calibrated probability of the full path. */
   readonly score: number;
+  /** Calibrated probability of its level-1 class; absent in records saved before it was kept. */
+  readonly score1?: number;
 }
 
 export interface Decision {

@@ -21,11 +21,32 @@ export function disagreement(original: TopicPath, suggested: TopicPath): 1 | 2 |
   return null;
 }
 
-export const DEFAULT_AUDIT_THRESHOLD = 0.6;
+/**
+ * How sure the model must be before it disputes a catalogue label: with calibrated scores, at 0.9
+ * the label it disputes has at most a one-in-ten chance, and nine flags in ten are real mistakes.
+ */
+export const DEFAULT_AUDIT_THRESHOLD = 0.9;
 
 /**
- * Records with a header label whose first suggestion disputes it with score ≥ threshold, by score.
- * Decided records are left out unless asked for: the clerk has settled them.
+ * Whether the first suggestion disputes a catalogue label confidently: a different class whose
+ * level-1 score reaches `threshold`, or, within the label's class, a different sub-class whose
+ * full-path score reaches it. A close call is never flagged: it is a judgment, not a mistake.
+ */
+export function disputes(
+  original: TopicPath,
+  top: SuggestedTopic | undefined,
+  threshold = DEFAULT_AUDIT_THRESHOLD,
+): 1 | 2 | null {
+  if (!top) return null;
+  const level = disagreement(original, top.path);
+  if (level === 1) return (top.score1 ?? top.score) >= threshold ? 1 : null;
+  if (level === 2) return top.score >= threshold ? 2 : null;
+  return null;
+}
+
+/**
+ * Records with a header label that their first suggestion confidently disputes, most confident
+ * first. Decided records are left out unless asked for: the clerk has settled them.
  */
 export function auditCandidates(
   records: Iterable<NoticeRecord>,
@@ -35,9 +56,9 @@ export function auditCandidates(
   const out: AuditCandidate[] = [];
   for (const r of records) {
     const top = r.suggestions?.[0];
-    if (!r.originalTopic || !top || top.score < threshold) continue;
+    if (!r.originalTopic || !top) continue;
     if (r.decision && !includeDecided) continue;
-    const level = disagreement(r.originalTopic, top.path);
+    const level = disputes(r.originalTopic, top, threshold);
     if (level !== null) out.push({ id: r.id, original: r.originalTopic, suggestion: top, level });
   }
   return out.sort((a, b) => b.suggestion.score - a.suggestion.score || (a.id < b.id ? -1 : 1));

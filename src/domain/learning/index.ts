@@ -23,6 +23,7 @@ export {
 } from './compare';
 export {
   auditCandidates,
+  disputes,
   disagreement,
   DEFAULT_AUDIT_THRESHOLD,
   type AuditCandidate,

@@ -1,0 +1,136 @@
+/**
+ * The lexicon the featuriser matches in a notice: the knowledge prior's terms, the words that
+ * merely contain a term by accident (neutral words), issuer patterns and title rules.
+ */
+
+/** A convention that overrides the content when its rule fires: see `Override`. */
+export interface LexiconRule {
+  readonly id: string;
+  /** Tested on the title's subject (the words after 关于, without the genre ending). */
+  readonly titlePattern: string;
+  readonly bodyPattern?: string;
+  readonly override?: Override;
+}
+
+/**
+ * When the rule fires, `share` of the probability goes to `target` after scoring, whatever the
+ * evidence says: `area-other` moves it, within each class, from the named sub-classes to the
+ * class's 其他 (so the level-1 ranking is untouched); a path takes it from every other leaf.
+ */
+export interface Override {
+  readonly target: string;
+  readonly share: number;
+}
+
+export interface Lexicon {
+  readonly terms: readonly string[];
+  /**
+   * Words that are not evidence but contain a term by accident (人民政府 holds 民政, 行政法规 holds
+   * 政法): a term inside one of them is not counted.
+   */
+  readonly neutral: readonly string[];
+  readonly issuerPatterns: readonly string[];
+  readonly rules: readonly LexiconRule[];
+}
+
+export const EMPTY_LEXICON: Lexicon = { terms: [], neutral: [], issuerPatterns: [], rules: [] };
+
+/** Compiled once per model: scanning by first two characters keeps matching linear. */
+export interface CompiledLexicon {
+  /** First two characters → words starting with them, longest first; terms and neutral words. */
+  readonly byPrefix: ReadonlyMap<string, readonly string[]>;
+  readonly singles: ReadonlySet<string>;
+  readonly neutral: ReadonlySet<string>;
+  /** Longest first, so the first that matches is the most specific. */
+  readonly issuerPatterns: readonly string[];
+  readonly rules: readonly {
+    readonly id: string;
+    readonly title: RegExp;
+    readonly body: RegExp | null;
+    readonly override: Override | null;
+  }[];
+}
+
+export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+  const prefixed = new Map<string, string[]>();
+  const singles = new Set<string>();
+  const neutral = new Set(lexicon.neutral.filter((w) => w.length >= 2));
+  for (const word of new Set([...lexicon.terms, ...neutral])) {
+    if (word.length === 0) continue;
+    if (word.length === 1) {
+      singles.add(word);
+      continue;
+    }
+    const key = word.slice(0, 2);
+    const list = prefixed.get(key);
+    if (list) list.push(word);
+    else prefixed.set(key, [word]);
+  }
+  const byPrefix = new Map<string, readonly string[]>();
+  for (const [key, list] of prefixed) {
+    byPrefix.set(
+      key,
+      list.sort((a, b) => b.length - a.length || (a < b ? -1 : 1)),
+    );
+  }
+  const issuerPatterns = [...new Set(lexicon.issuerPatterns)]
+    .filter((p) => p !== '')
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const rules = lexicon.rules.map((r) => ({
+    id: r.id,
+    title: new RegExp(r.titlePattern, 'u'),
+    body: r.bodyPattern === undefined ? null : new RegExp(r.bodyPattern, 'u'),
+    override: r.override ?? null,
+  }));
+  return { byPrefix, singles, neutral, issuerPatterns, rules };
+}
+
+/** One occurrence of a term: [start, end) in the text matched. */
+export interface TermMatch {
+  readonly term: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Every occurrence of a term in `text`, overlapping ones included (危险化学品 and 化学品 both count:
+ * a nested term adds its own evidence), except inside a neutral word: in 人民政府 the term 民政
+ * does not count.
+ * WARNING: one pass, in text order; the same text always gives the same matches.
+ */
+export function termMatches(text: string, lexicon: CompiledLexicon): TermMatch[] {
+  const out: TermMatch[] = [];
+  // The furthest end of a neutral word matched at this position or before: a term ending there
+  // or before lies inside it.
+  let blocked = 0;
+  for (let i = 0; i < text.length; i++) {
+    const list = lexicon.byPrefix.get(text.slice(i, i + 2));
+    if (list) {
+      for (const word of list) {
+        if (lexicon.neutral.has(word) && text.startsWith(word, i)) {
+          blocked = Math.max(blocked, i + word.length);
+        }
+      }
+      for (const word of list) {
+        if (lexicon.neutral.has(word) || i + word.length <= blocked) continue;
+        if (text.startsWith(word, i)) out.push({ term: word, start: i, end: i + word.length });
+      }
+    }
+    const ch = text[i] ?? '';
+    if (lexicon.singles.has(ch) && i + 1 > blocked) out.push({ term: ch, start: i, end: i + 1 });
+  }
+  return out;
+}
+
+/** How often each term occurs (see termMatches). */
+export function termCounts(text: string, lexicon: CompiledLexicon): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of termMatches(text, lexicon)) counts.set(m.term, (counts.get(m.term) ?? 0) + 1);
+  return counts;
+}
+
+/** The issuer pattern (发文机关) that applies: the longest one contained in the issuer name. */
+export function issuerPattern(issuer: string, lexicon: CompiledLexicon): string | null {
+  for (const p of lexicon.issuerPatterns) if (issuer.includes(p)) return p;
+  return null;
+}
