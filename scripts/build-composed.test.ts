@@ -1,18 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TAXONOMY } from '../src/domain/taxonomy/taxonomy.ts';
-import { TESTSET_JSONL, buildTestset, headerTopic, parseLabels, toJsonl } from './build-testset.ts';
+import { COMPOSED_JSONL, buildComposed, headerTopic, parseLabels, toJsonl } from './build-composed.ts';
 
-describe('eval/testset (the project-made labelled notices)', () => {
-  const build = buildTestset();
+describe('eval/composed (the development set of notices the team composed)', () => {
+  const build = buildComposed();
 
   it('labels every notice file, names only existing files, and every label is on the taxonomy', () => {
     expect(build.problems).toEqual([]);
   });
 
-  it('eval/testset.jsonl is regenerated from the current .txt and labels.tsv', () => {
-    expect(existsSync(TESTSET_JSONL), '请运行 npx tsx scripts/build-testset.ts').toBe(true);
-    expect(readFileSync(TESTSET_JSONL, 'utf8') === toJsonl(build.notices)).toBe(true);
+  it('eval/composed/notices.jsonl is regenerated from the current .txt and labels.tsv', () => {
+    expect(existsSync(COMPOSED_JSONL), '请运行 npx tsx scripts/build-composed.ts').toBe(true);
+    expect(readFileSync(COMPOSED_JSONL, 'utf8') === toJsonl(build.notices)).toBe(true);
   });
 
   it('covers every top-level class at least three times and at least 70 sub-classes', () => {

@@ -1,7 +1,7 @@
 /**
- * Builds eval/testset.jsonl, the project's own labelled test set, from eval/testset/*.txt (one notice
- * per file, as a clerk pastes it) and eval/testset/labels.tsv (file, label, format, note).
- * Run: `npx tsx scripts/build-testset.ts`. The output is committed; scripts/build-testset.test.ts
+ * Builds eval/composed/notices.jsonl, the development set of notices the team composed (not real data), from eval/composed/notices/*.txt (one notice
+ * per file, as a clerk pastes it) and eval/composed/notices/labels.tsv (file, label, format, note).
+ * Run: `npx tsx scripts/build-composed.ts`. The output is committed; scripts/build-composed.test.ts
  * fails when it is stale, so edit the .txt/.tsv files and re-run this script, never the jsonl.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ export interface LabelRow {
   readonly line: number;
 }
 
-/** One line of eval/testset.jsonl. `label` is the canonical gov.cn key `一级\二级` (or `其他`). */
+/** One line of eval/composed/notices.jsonl. `label` is the canonical gov.cn key `一级\二级` (or `其他`). */
 export interface TestNotice {
   readonly id: string;
   readonly text: string;
@@ -37,15 +37,15 @@ export interface TestNotice {
   readonly note: string;
 }
 
-export interface TestsetBuild {
+export interface ComposedBuild {
   readonly notices: TestNotice[];
   /** Every inconsistency found; the jsonl is only written when this is empty. */
   readonly problems: string[];
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const TESTSET_DIR = path.join(repoRoot, 'eval', 'testset');
-export const TESTSET_JSONL = path.join(repoRoot, 'eval', 'testset.jsonl');
+export const COMPOSED_DIR = path.join(repoRoot, 'eval', 'composed', 'notices');
+export const COMPOSED_JSONL = path.join(repoRoot, 'eval', 'composed', 'notices.jsonl');
 
 const HEADER = ['file', 'label', 'format', 'note'];
 
@@ -100,7 +100,7 @@ export function headerTopic(text: string): string | null {
 }
 
 /** Reads the folder and the labels and checks that they agree; pure apart from reading files. */
-export function buildTestset(dir: string = TESTSET_DIR): TestsetBuild {
+export function buildComposed(dir: string = COMPOSED_DIR): ComposedBuild {
   const problems: string[] = [];
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
@@ -166,14 +166,14 @@ export function toJsonl(notices: readonly TestNotice[]): string {
 }
 
 function main(): void {
-  const { notices, problems } = buildTestset();
+  const { notices, problems } = buildComposed();
   if (problems.length > 0) {
     for (const p of problems) console.error(p);
     process.exitCode = 1;
     return;
   }
-  writeFileSync(TESTSET_JSONL, toJsonl(notices));
-  console.log(`已写入 ${path.relative(repoRoot, TESTSET_JSONL)}：${notices.length} 篇公文`);
+  writeFileSync(COMPOSED_JSONL, toJsonl(notices));
+  console.log(`已写入 ${path.relative(repoRoot, COMPOSED_JSONL)}：${notices.length} 篇公文`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

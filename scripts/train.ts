@@ -1,29 +1,24 @@
 /**
  * `npm run train -- [--data a.jsonl ...] [--out dir]`
- * Trains the classifier on the knowledge prior (src/domain/classifier/prior) plus labelled data.
- * Without --data it builds the shipped model public/model/model.json from the prior and, when
- * present, ../shared/data (gov.cn paragraphs; Hebei titles weakly and never their 其他).
+ * Without --data: the shipped model (public/model), from the knowledge prior and the real
+ * labelled data in ../shared/data (scripts/classifier/recipe.ts), calibrated on held-out folds;
+ * writes model.json and MODEL.md. With --data: a model from the prior and those labelled files,
+ * calibrated on held-out folds of them.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  evaluate,
-  pseudoExamples,
-  serialiseModel,
-  trainModel,
-  type LabelledExample,
-} from '../src/domain/classifier/index';
-import { foldsOf } from '../src/domain/classifier/evaluate';
-import { parseNotice as parse } from '../src/domain/notice/index';
+import { serialiseModel, type LabelledExample, type Model } from '../src/domain/classifier/index';
+import { parseNotice } from '../src/domain/notice/index';
 import {
   hashFiles,
   loadPrior,
-  pct,
   priorFiles,
   readLabelledFile,
-  sharedDir,
+  repoRoot,
   shippedModelDir,
 } from './classifier/io';
+import { LOCAL_SOURCES, shippedExamples, trainShipped } from './classifier/recipe';
+import { realSources } from './eval/sources';
 
 interface Args {
   readonly data: string[];
@@ -44,120 +39,95 @@ function parseArgs(argv: readonly string[]): Args {
   return { data, out: out ?? shippedModelDir };
 }
 
-/**
- * Measured (see MODEL.md): on full notices the prior alone beats every mix with the shared data,
- * whose gov.cn paragraphs and Hebei titles are another distribution (Hebei's heavy 工业、交通 and
- * 其他 habits pulled notices of other classes towards 工业、交通). So the shipped model learns from
- * the prior only, and gov.cn paragraphs, when present, are its held-out check.
- */
-function sharedCheck(): { files: string[]; examples: LabelledExample[]; notes: string[] } {
-  const govcn = path.join(sharedDir, 'data/govcn-paragraphs.jsonl');
-  if (!existsSync(govcn)) {
-    return {
-      files: [],
-      examples: [],
-      notes: ['未找到 ../shared/data：仅用先验知识训练，无留出检验'],
-    };
-  }
-  const r = readLabelledFile(govcn, 'govcn-paragraphs');
-  return {
-    files: [govcn],
-    examples: r.examples,
-    notes: [
-      `先验知识训练；govcn-paragraphs ${r.examples.length} 条仅作留出检验（${r.errors.length} 条标签无法识别）`,
-      'hebei-titles、tipdm2020c-messages：不用于随附模型（见 MODEL.md）',
-    ],
-  };
-}
-
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
-  const prior = loadPrior();
-  const started = Date.now();
-  let files: string[];
-  let examples: LabelledExample[];
-  let notes: string[];
-  let checkOnly: LabelledExample[] = [];
+/** The labelled examples to learn from, and what to say about them. */
+function trainingData(args: Args): { examples: LabelledExample[]; notes: string[] } {
   if (args.data.length > 0) {
-    files = args.data;
-    examples = [];
-    notes = [];
+    const examples: LabelledExample[] = [];
+    const notes: string[] = [];
     for (const f of args.data) {
       const r = readLabelledFile(f, path.basename(f, '.jsonl'));
       for (const e of r.errors) console.error(e);
       examples.push(...r.examples);
-      notes.push(`${path.basename(f)}: ${r.examples.length} 条（${r.errors.length} 条无法读取）`);
+      notes.push(`${path.basename(f)}：${r.examples.length} 条（${r.errors.length} 条无法读取）`);
     }
-  } else {
-    const check = sharedCheck();
-    files = check.files;
-    notes = check.notes;
-    examples = [];
-    checkOnly = check.examples;
+    return { examples, notes };
   }
-  for (const n of notes) console.log(n);
+  const sources = realSources();
+  if (sources.length === 0) {
+    throw new Error('未找到 ../shared：随附模型需要 ../shared/data 中的真实标注数据（见 README）');
+  }
+  const examples = shippedExamples(sources);
+  const notes = sources.map((s) => {
+    const n = examples.filter((e) => e.source === s.name).length;
+    const local = (LOCAL_SOURCES as readonly string[]).includes(s.name)
+      ? '，只学词语、不学其标签分布，且不含其“其他”'
+      : '';
+    return `${s.name}：${n} 条（共 ${s.examples.length} 条${local}）`;
+  });
+  return { examples, notes };
+}
 
-  // Hold out a sixth of the user's labelled data for the temperature and the recorded metrics.
-  const folds = foldsOf(examples.length, 6);
-  const held = new Set(folds[0] ?? []);
-  const train = examples.filter((_, i) => !held.has(i));
-  const dev = [...examples.filter((_, i) => held.has(i)), ...checkOnly];
-  const dataHash = hashFiles([...priorFiles(), ...files]);
-  const common = {
+function modelCard(model: Model, notes: readonly string[], seconds: number): string {
+  const c = model.calibration;
+  return `# public/model/model.json — the shipped 主题分类 classifier
+
+Generated by \`npm run train\` (scripts/train.ts, recipe in scripts/classifier/recipe.ts); do not
+edit by hand. Schema version 2, validated on load (src/domain/classifier/model.ts).
+
+- **What it is**: multinomial logistic regression over the ${model.labels.length} leaves of the
+  taxonomy, sparse weights (${model.weights.size} features). The notice is read in regions: the
+  title's subject (\`t:\` prior terms, \`tg:\` n-grams), the issuer (\`i:\`), the body's opening and
+  section headings (\`l:\`), the rest of the body without boilerplate (\`p:\` terms, \`g:\` n-grams),
+  and the cataloguing conventions (\`r:\`). The header's 主题分类 is never read.
+- **Knowledge first**: the Gaussian prior of the weights is centred on the knowledge prior
+  (src/domain/classifier/prior: terms, issuers, conventions), so labelled data refines it.
+- **Learnt from** (real labelled data, read from ../shared/data at train time, never copied):
+${notes.map((n) => `  - ${n}`).join('\n')}
+- **Calibration**: ${c.fittedOn}. Class temperature ${c.temperature}, sub-class temperature
+  ${c.temperature2}, floor ${c.floor} (no score reaches 1), 不确定 below ${c.threshold} (the lowest
+  score at which held-out suggestions were right at least 93% of the time at full path).
+- **Data hash**: \`${model.meta.dataHash}\` — sha-256 over the files in this repository that shape
+  the model (the prior); the real data outside the repository is named above with its size.
+- **Accuracy**: see eval/RESULTS.md (\`npm run eval\`), measured by cross-validation on real data.
+- Trained in ${seconds.toFixed(0)} s.
+`;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const prior = loadPrior();
+  const { examples, notes } = trainingData(args);
+  for (const n of notes) console.log(n);
+  const counts = new Map<string, number>();
+  for (const e of examples)
+    counts.set(e.source ?? 'labelled', (counts.get(e.source ?? 'labelled') ?? 0) + 1);
+  const dataHash = hashFiles(priorFiles());
+  const model = trainShipped(
+    examples.map((e) => ({ ...e, parsed: e.parsed ?? parseNotice(e.text ?? '') })),
     prior,
-    parse,
-    dataHash,
-    generator: 'scripts/train.ts (parseNotice)',
-    createdAt: new Date().toISOString(),
-  };
-  // With the user's own data the temperature is fitted on its held-out sixth; the shipped model's
-  // is cross-fitted on the prior (never on ../shared, so it is reproducible without it).
-  const ownData = args.data.length > 0;
-  const draft = trainModel(train, { ...common, calibrationExamples: ownData ? dev : [] });
-  const devEval = dev.length > 0 ? evaluate(draft, dev, parse) : null;
-  const sanity = evaluate(draft, pseudoExamples(prior, 1, 99), parse);
-  const metrics: Record<string, number> = {
-    priorSanityTop1Level1: sanity.top1Level1,
-    priorSanityTop1Level2: sanity.top1Level2,
-  };
-  if (devEval) {
-    Object.assign(metrics, {
-      devN: devEval.n,
-      devTop1Level1: devEval.top1Level1,
-      devTop3Level1: devEval.top3Level1,
-      devTop1Level2: devEval.top1Level2,
-      devTop3Level2: devEval.top3Level2,
-      devEceLevel1: devEval.eceLevel1,
-    });
-  }
-  // With own data the shipped weights learn from every example, but the calibration and its
-  // figures stay those of the draft, which never saw the held-out sixth.
-  const weights = ownData ? trainModel(examples, { ...common, calibrationExamples: dev }) : draft;
-  const model = {
-    ...weights,
-    calibration: draft.calibration,
-    meta: { ...weights.meta, metrics: { ...draft.meta.metrics, ...metrics } },
-  };
+    {
+      dataHash,
+      generator: 'scripts/train.ts',
+      createdAt: new Date().toISOString(),
+      calibrationSources: [...counts].map(([name, n]) => ({ name, n, hash: null })),
+      onProgress: (done) => process.stderr.write(`\r训练 ${(done * 100).toFixed(0)}%`),
+    },
+  );
+  process.stderr.write('\n');
+  const seconds = (Date.now() - started) / 1000;
   mkdirSync(args.out, { recursive: true });
   const out = path.join(args.out, 'model.json');
   writeFileSync(out, JSON.stringify(serialiseModel(model)));
+  if (path.resolve(args.out) === path.resolve(shippedModelDir)) {
+    writeFileSync(path.join(args.out, 'MODEL.md'), modelCard(model, notes, seconds));
+  }
+  const c = model.calibration;
   console.log(
-    `写入 ${out}：${model.weights.size} 个特征，温度 ${model.calibration.temperature}，概率下限 ${model.calibration.floor}`,
+    `写入 ${path.relative(repoRoot, out)}：${model.weights.size} 个特征；温度 ${c.temperature} / ${c.temperature2}，下限 ${c.floor}，不确定阈值 ${c.threshold}`,
   );
-  console.log(`校准：${model.calibration.fittedOn}`);
-  const cal = model.meta.metrics;
-  if (cal.calibrationN !== undefined) {
-    console.log(
-      `校准样本 ${cal.calibrationN} 篇上 top-1 ${pct(cal.calibrationTop1 ?? 0)}（打分的模型没有见过它们）`,
-    );
-  }
-  console.log(`先验自检（伪样本）：一级 ${pct(sanity.top1Level1)}，二级 ${pct(sanity.top1Level2)}`);
-  if (devEval) {
-    console.log(
-      `留出集 ${devEval.n} 条：一级 top-1 ${pct(devEval.top1Level1)} top-3 ${pct(devEval.top3Level1)}；二级 top-1 ${pct(devEval.top1Level2)} top-3 ${pct(devEval.top3Level2)}；ECE ${devEval.eceLevel1.toFixed(3)}`,
-    );
-  }
-  console.log(`用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒；数据哈希 ${dataHash}`);
+  console.log(`校准：${c.fittedOn}`);
+  console.log(`用时 ${seconds.toFixed(1)} 秒；数据哈希 ${dataHash}`);
 }
 
 await main();
