@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { ExportBar } from '../features/export/ExportBar';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch';
-import { useT, type MessageKey } from '../features/settings/i18n';
+import { useT, type MessageKey } from '../ui/i18n/useT';
 import { useDesk } from '../store';
 import { selectProgress } from '../store/selectors';
 

@@ -17,15 +17,11 @@ import {
   mappingKey,
   rescoreOrder,
   trainingSet,
-  type Comparison,
   type HistoryError,
   type HistoryItem,
   type HistoryRead,
-  type LabelDistribution,
   type LabelMapping,
-  type LabelledHistory,
 } from '../domain/learning';
-import type { TopicPath } from '../domain/taxonomy/taxonomy';
 import { downloadChunks } from '../lib/download';
 import { CancelledError, runLearnTask, shippedModelUrl, type LearnTask } from '../lib/learn-worker';
 import { readImportFile, readNoticeFile } from '../lib/read-file';
@@ -33,57 +29,7 @@ import type { Provenance } from '../workers/learning';
 import type { TrainingExample } from '../workers/learn-protocol';
 import { selectVisibleIds } from './selectors';
 import { services } from './services';
-import type { DeskState, Slice } from './types';
-
-export interface LearningTask {
-  readonly kind: 'import' | 'train' | 'compare';
-  readonly done: number;
-  /** 0 while the size is not known (training runs as one step). */
-  readonly total: number;
-}
-
-export interface MeasuredComparison {
-  readonly value: Comparison;
-  /** Labelled examples there were; value.n of them were scored (a spread sample when many). */
-  readonly available: number;
-  readonly ms: number;
-  /** ISO timestamp. */
-  readonly at: string;
-}
-
-export interface LearningState {
-  readonly history: readonly HistoryItem[];
-  readonly mapping: LabelMapping;
-  readonly labelled: LabelledHistory;
-  readonly distribution: LabelDistribution;
-  readonly importErrors: readonly HistoryError[];
-  readonly task: LearningTask | null;
-  /** The local model's provenance; null while the shipped model is in use. */
-  readonly local: Provenance | null;
-  readonly trainMs: number | null;
-  readonly comparison: MeasuredComparison | null;
-  /** Chinese: the outcome of the last action, or what went wrong. */
-  readonly message: { readonly kind: 'info' | 'error'; readonly text: string } | null;
-  /** Pending notices re-scored after the last decision. */
-  readonly rescored: { readonly done: number; readonly total: number } | null;
-}
-
-export interface LearningSlice {
-  readonly learning: LearningState;
-  importHistory(files: readonly File[]): Promise<void>;
-  cancelLearningTask(): void;
-  mapLabel(raw: string, path: TopicPath | null): void;
-  trainLocalModel(): Promise<void>;
-  compareModels(k?: number): Promise<void>;
-  exportLocalModel(): Promise<void>;
-  importLocalModel(file: File): Promise<void>;
-  resetLocalModel(): Promise<void>;
-  clearHistory(): Promise<void>;
-  /** Called by decide: teaches the local model the decision and re-scores the pending notices. */
-  learnDecision(id: string): void;
-  /** Called by undo: takes the last learnt decision back out of the local model. */
-  unlearnDecision(id: string): void;
-}
+import type { DeskState, LearningSlice, LearningState, MeasuredComparison, Slice } from './types';
 
 const LOCAL_MODEL_KEY = 'localModel';
 const HISTORY_KEY = 'learningHistory';

@@ -4,8 +4,16 @@ import type { Classification } from '../domain/classifier/types';
 import type { NoticeRecord } from '../domain/desk/record';
 import type { QueueFilter, QueueSort } from '../domain/desk/queue';
 import type { PathSeparator, TopicPath } from '../domain/taxonomy/taxonomy';
+import type {
+  Comparison,
+  HistoryError,
+  HistoryItem,
+  LabelDistribution,
+  LabelMapping,
+  LabelledHistory,
+} from '../domain/learning';
+import type { Provenance } from '../workers/learning';
 import type { ModelInfo } from '../workers/protocol';
-import type { LearningSlice } from './learning';
 
 export interface IntakeError {
   /** File name, or 粘贴 for a paste. */
@@ -92,6 +100,56 @@ export interface SystemSlice {
 export interface ExportSlice {
   exportCsv(scope: 'all' | 'visible'): Promise<void>;
   exportJsonl(scope: 'all' | 'visible'): Promise<void>;
+}
+
+export interface LearningTask {
+  readonly kind: 'import' | 'train' | 'compare';
+  readonly done: number;
+  /** 0 while the size is not known (training runs as one step). */
+  readonly total: number;
+}
+
+export interface MeasuredComparison {
+  readonly value: Comparison;
+  /** Labelled examples there were; value.n of them were scored (a spread sample when many). */
+  readonly available: number;
+  readonly ms: number;
+  /** ISO timestamp. */
+  readonly at: string;
+}
+
+export interface LearningState {
+  readonly history: readonly HistoryItem[];
+  readonly mapping: LabelMapping;
+  readonly labelled: LabelledHistory;
+  readonly distribution: LabelDistribution;
+  readonly importErrors: readonly HistoryError[];
+  readonly task: LearningTask | null;
+  /** The local model's provenance; null while the shipped model is in use. */
+  readonly local: Provenance | null;
+  readonly trainMs: number | null;
+  readonly comparison: MeasuredComparison | null;
+  /** Chinese: the outcome of the last action, or what went wrong. */
+  readonly message: { readonly kind: 'info' | 'error'; readonly text: string } | null;
+  /** Pending notices re-scored after the last decision. */
+  readonly rescored: { readonly done: number; readonly total: number } | null;
+}
+
+export interface LearningSlice {
+  readonly learning: LearningState;
+  importHistory(files: readonly File[]): Promise<void>;
+  cancelLearningTask(): void;
+  mapLabel(raw: string, path: TopicPath | null): void;
+  trainLocalModel(): Promise<void>;
+  compareModels(k?: number): Promise<void>;
+  exportLocalModel(): Promise<void>;
+  importLocalModel(file: File): Promise<void>;
+  resetLocalModel(): Promise<void>;
+  clearHistory(): Promise<void>;
+  /** Called by decide: teaches the local model the decision and re-scores the pending notices. */
+  learnDecision(id: string): void;
+  /** Called by undo: takes the last learnt decision back out of the local model. */
+  unlearnDecision(id: string): void;
 }
 
 export type DeskState = NoticesSlice &

@@ -3,22 +3,22 @@ import type { Evidence } from '../../domain/classifier/types';
 import { auditCandidates, DEFAULT_AUDIT_THRESHOLD } from '../../domain/learning';
 import { useDesk } from '../../store';
 import { services } from '../../store/services';
-import { useLearnT } from '../learn/messages';
-import { pathLabel, percent } from '../review/pathLabel';
-import '../learn/learn.css';
+import { useT } from '../../ui/i18n/useT';
+import { pathLabel, percent } from '../../ui/format';
+import '../../ui/pane.css';
 
 /** Rows shown at once: the most confident disputes are the ones worth a clerk's time first. */
 const SHOWN = 200;
 const THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.9] as const;
 
 function EvidenceCell({ id, text }: { readonly id: string; readonly text: string }) {
-  const t = useLearnT();
+  const t = useT();
   const [state, setState] = useState<'idle' | 'loading' | readonly Evidence[]>('idle');
   if (state === 'idle') {
     return (
       <button
         type="button"
-        aria-label={`${t('showEvidence')}：${id}`}
+        aria-label={`${t('auditShowEvidence')}：${id}`}
         onClick={() => {
           setState('loading');
           const worker = services.worker;
@@ -29,7 +29,7 @@ function EvidenceCell({ id, text }: { readonly id: string; readonly text: string
           );
         }}
       >
-        {t('showEvidence')}
+        {t('auditShowEvidence')}
       </button>
     );
   }
@@ -46,7 +46,7 @@ function EvidenceCell({ id, text }: { readonly id: string; readonly text: string
 
 /** Notices whose header label the model confidently disputes, most confident first. */
 export function AuditPane({ onOpen }: { readonly onOpen: (id: string) => void }) {
-  const t = useLearnT();
+  const t = useT();
   const byId = useDesk((s) => s.byId);
   const decide = useDesk((s) => s.decide);
   const [threshold, setThreshold] = useState<number>(DEFAULT_AUDIT_THRESHOLD);

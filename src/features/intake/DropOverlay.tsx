@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useDesk } from '../../store';
-import { useT } from '../settings/i18n';
+import { useT } from '../../ui/i18n/useT';
 
 function carriesFiles(e: DragEvent): boolean {
   return e.dataTransfer?.types.includes('Files') ?? false;

@@ -1,9 +1,9 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useDesk } from '../../store';
-import { FileButton } from '../common/FileButton';
-import { ProgressBar } from '../common/ProgressBar';
-import { useT } from '../settings/i18n';
+import { FileButton } from '../../ui/FileButton';
+import { ProgressBar } from '../../ui/ProgressBar';
+import { useT } from '../../ui/i18n/useT';
 
 const ACCEPT = '.txt,.html,.htm,.docx';
 

@@ -11,8 +11,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { noticeStatus, type NoticeRecord, type NoticeStatus } from '../../domain/desk/record';
 import { useDesk } from '../../store';
 import { selectVisibleIds } from '../../store/selectors';
-import { STATUS_MESSAGE, useT, type MessageKey, type Translate } from '../settings/i18n';
-import { pathLabel, percent } from '../review/pathLabel';
+import { STATUS_MESSAGE, useT, type MessageKey, type Translate } from '../../ui/i18n/useT';
+import { pathLabel, percent } from '../../ui/format';
 
 type SortKey = ReturnType<typeof useDesk.getState>['sort']['key'];
 

@@ -5,14 +5,14 @@ import { parseNotice } from '../../domain/notice';
 import type { ParsedNotice } from '../../domain/notice/types';
 import { topicKey, type TopicPath } from '../../domain/taxonomy/taxonomy';
 import { useDesk } from '../../store';
-import { STATUS_MESSAGE, useT } from '../settings/i18n';
+import { STATUS_MESSAGE, useT } from '../../ui/i18n/useT';
 import { MetaCard } from './MetaCard';
 import { NoticeText } from './NoticeText';
 import { Outline } from './Outline';
 import { Suggestions, type SuggestionView } from './Suggestions';
 import { TopicPicker, type TopicPickerHandle } from './TopicPicker';
 import { evidenceHighlights, noticeHighlights, outlineEntries } from './highlights';
-import { pathLabel } from './pathLabel';
+import { pathLabel } from '../../ui/format';
 
 /** What the desk's keyboard shortcuts can ask of the review pane. */
 export interface ReviewHandle {

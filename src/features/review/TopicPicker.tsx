@@ -8,8 +8,8 @@ import {
   type Ref,
 } from 'react';
 import type { TopicPath } from '../../domain/taxonomy/taxonomy';
-import type { Translate } from '../settings/i18n';
-import { pathLabel } from './pathLabel';
+import type { Translate } from '../../ui/i18n/useT';
+import { pathLabel } from '../../ui/format';
 import { matchTopics, type TopicOption } from './topicMatch';
 
 export interface TopicPickerHandle {
