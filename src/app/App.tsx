@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { DropOverlay } from '../features/intake/DropOverlay';
 import { IntakePanel } from '../features/intake/IntakePanel';
 import { QueuePane } from '../features/queue/QueuePane';
@@ -27,7 +27,18 @@ function HydrationGate({ children }: { readonly children: React.ReactNode }) {
   return children;
 }
 
+/** The page speaks the clerk's language: `<html lang>` and the title follow the switch. */
+function useDocumentLanguage(): void {
+  const t = useT();
+  const language = useDesk((s) => s.settings.language);
+  useEffect(() => {
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+    document.title = t('appTitle');
+  }, [language, t]);
+}
+
 function Desk() {
+  useDocumentLanguage();
   const review = useRef<ReviewHandle>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [view, setView] = useState<DeskView>('desk');

@@ -1,9 +1,8 @@
-/** The desk's state, as typed slices of one zustand store. */
+/** The desk's state, as typed slices of one zustand store (built by createDeskStore). */
 import type { StateCreator } from 'zustand';
 import type { Classification } from '../domain/classifier/types';
 import type { NoticeRecord } from '../domain/desk/record';
 import type { QueueFilter, QueueSort } from '../domain/desk/queue';
-import type { PathSeparator, TopicPath } from '../domain/taxonomy/taxonomy';
 import type {
   Comparison,
   HistoryError,
@@ -12,14 +11,15 @@ import type {
   LabelMapping,
   LabelledHistory,
 } from '../domain/learning';
-import type { Provenance } from '../workers/learning';
-import type { ModelInfo } from '../workers/protocol';
+import type { Message } from '../domain/message';
+import type { ParsedNotice } from '../domain/notice/types';
+import type { PathSeparator, TopicPath } from '../domain/taxonomy/taxonomy';
+import type { ModelInfo, Provenance } from '../workers/protocol';
 
 export interface IntakeError {
-  /** File name, or 粘贴 for a paste. */
-  readonly name: string;
-  /** Chinese. */
-  readonly reason: string;
+  /** What it is about: a file (and the line of an import file), the paste, or the import as a whole. */
+  readonly about: { readonly file: string; readonly line?: number } | 'paste' | 'import';
+  readonly reason: Message;
 }
 
 export interface IntakeResult {
@@ -40,7 +40,8 @@ export interface NoticesSlice {
     readonly total: number;
     readonly errors: readonly IntakeError[];
   };
-  readonly canUndo: boolean;
+  /** The decisions that can be undone, newest last: each notice as it was before. */
+  readonly undoStack: readonly NoticeRecord[];
   addPaste(text: string): Promise<IntakeResult>;
   addFiles(files: readonly File[]): Promise<IntakeResult>;
   cancelIntake(): void;
@@ -52,15 +53,18 @@ export interface NoticesSlice {
 
 export interface ReviewSlice {
   readonly selectedId: string | null;
-  /** The selected notice's full classification (with evidence), computed when it is selected. */
+  /** The selected notice as the worker read it: its parse and full classification (with evidence). */
   readonly current: {
     readonly id: string;
     readonly pending: boolean;
+    readonly parsed: ParsedNotice | null;
     readonly classification: Classification | null;
   } | null;
   select(id: string | null): void;
   selectNext(): void;
   selectPrevious(): void;
+  /** The full classification of any notice (the audit's evidence), without selecting it. */
+  explain(id: string): Promise<Classification | null>;
 }
 
 export interface QueueSlice {
@@ -87,12 +91,16 @@ export interface SettingsSlice {
 export type StorageStatus = 'ok' | 'unavailable' | 'quota' | 'conflict' | 'newer-version';
 
 export interface SystemSlice {
-  readonly storage: { readonly status: StorageStatus; readonly message: string | null };
+  readonly storage: { readonly status: StorageStatus; readonly problem: Message | null };
   readonly model: {
     readonly status: 'loading' | 'ready' | 'error';
     readonly info: ModelInfo | null;
-    readonly message: string | null;
+    readonly problem: Message | null;
   };
+  /** Opens storage and loads the saved notices (the UI waits for this), loads the model, follows other tabs. */
+  start(): Promise<void>;
+  /** Stops following other tabs and closes storage and the workers. */
+  stop(): void;
   /** Clears a conflict notice once read; storage problems stay until they are solved. */
   dismissConflict(): void;
 }
@@ -129,8 +137,8 @@ export interface LearningState {
   readonly local: Provenance | null;
   readonly trainMs: number | null;
   readonly comparison: MeasuredComparison | null;
-  /** Chinese: the outcome of the last action, or what went wrong. */
-  readonly message: { readonly kind: 'info' | 'error'; readonly text: string } | null;
+  /** The outcome of the last action, or what went wrong. */
+  readonly message: { readonly kind: 'info' | 'error'; readonly body: Message } | null;
   /** Pending notices re-scored after the last decision. */
   readonly rescored: { readonly done: number; readonly total: number } | null;
 }

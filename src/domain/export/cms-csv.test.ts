@@ -66,11 +66,12 @@ describe('cmsRowsToNotices', () => {
 
   it('lists missing columns and skips rows without a label or text', () => {
     expect(cmsRowsToNotices([['标题', '发文字号']]).errors).toEqual([
-      { row: 1, reason: '缺少必需的列：主题分类（第一行应为列名）' },
+      { row: 1, reason: { code: 'csvMissingLabel' } },
     ]);
-    expect(cmsRowsToNotices([['发文字号', '备注']]).errors[0]?.reason).toBe(
-      '缺少必需的列：主题分类、标题或正文（第一行应为列名）',
-    );
+    expect(cmsRowsToNotices([['发文字号', '备注']]).errors.map((e) => e.reason.code)).toEqual([
+      'csvMissingLabel',
+      'csvMissingText',
+    ]);
     const { notices, errors } = cmsRowsToNotices([
       ['标题', '主题分类'],
       ['有标题', ''],
@@ -79,8 +80,8 @@ describe('cmsRowsToNotices', () => {
     ]);
     expect(notices.map((n) => n.row)).toEqual([4]);
     expect(errors).toEqual([
-      { row: 2, reason: '第 2 行：主题分类为空，已跳过' },
-      { row: 3, reason: '第 3 行：标题和正文都为空，已跳过' },
+      { row: 2, reason: { code: 'csvRowNoLabel' } },
+      { row: 3, reason: { code: 'csvRowNoText' } },
     ]);
   });
 });

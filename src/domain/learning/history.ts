@@ -5,22 +5,23 @@
  */
 import { cmsRowsToNotices, parseCsv } from '../export/cms-csv';
 import { DESK_FORMAT, parseDeskJsonl } from '../export/jsonl';
+import { message, type Message } from '../message';
 import { parseNotice } from '../notice';
 import { normaliseTopic, topicKey, type TopicPath } from '../taxonomy/taxonomy';
 
 /** One notice of the history, before its label is read onto the taxonomy. */
 export interface HistoryItem {
-  /** Where it came from (file name, with row or line), for the clerk's report. */
+  /** Where it came from (`file`, `file:line`, `file:title`), for the clerk's report. */
   readonly origin: string;
   readonly text: string;
   /** 主题分类 as written; null when the notice carries none. */
   readonly labelRaw: string | null;
 }
 
-/** A problem with one part of an import, in Chinese. */
+/** A problem with one part of an import. */
 export interface HistoryError {
   readonly origin: string;
-  readonly reason: string;
+  readonly reason: Message;
 }
 
 export interface HistoryRead {
@@ -38,11 +39,11 @@ export function historyFromCsv(text: string, name: string): HistoryRead {
   const read = cmsRowsToNotices(parseCsv(text));
   return {
     items: read.notices.map((n) => ({
-      origin: `${name} 第 ${n.row} 行`,
+      origin: `${name}:${n.row}`,
       text: n.text,
       labelRaw: n.labelRaw,
     })),
-    errors: read.errors.map((e) => ({ origin: name, reason: e.reason })),
+    errors: read.errors.map((e) => ({ origin: `${name}:${e.row}`, reason: e.reason })),
   };
 }
 
@@ -77,11 +78,11 @@ export function historyFromJsonl(text: string, name: string): HistoryRead {
     const read = parseDeskJsonl(text);
     return {
       items: read.records.map((r) => ({
-        origin: `${name}：${r.meta.title ?? r.id}`,
+        origin: `${name}:${r.meta.title ?? r.id}`,
         text: r.text,
         labelRaw: r.decision ? topicKey(r.decision.path) : r.meta.topicRaw,
       })),
-      errors: read.errors.map((e) => ({ origin: `${name} 第 ${e.line} 行`, reason: e.reason })),
+      errors: read.errors.map((e) => ({ origin: `${name}:${e.line}`, reason: e.reason })),
     };
   }
   const items: HistoryItem[] = [];
@@ -91,22 +92,22 @@ export function historyFromJsonl(text: string, name: string): HistoryRead {
     .split(/\r?\n/)
     .forEach((raw, i) => {
       if (raw.trim() === '') return;
-      const origin = `${name} 第 ${i + 1} 行`;
+      const origin = `${name}:${i + 1}`;
       let obj: unknown;
       try {
         obj = JSON.parse(raw);
       } catch {
-        errors.push({ origin, reason: `${origin}不是有效的 JSON` });
+        errors.push({ origin, reason: message('jsonlBadJson') });
         return;
       }
       if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
-        errors.push({ origin, reason: `${origin}不是 JSON 对象` });
+        errors.push({ origin, reason: message('jsonlNotObject') });
         return;
       }
       const rec = obj as Record<string, unknown>;
       const body = str(rec.text) ?? str(rec.title);
       if (body === null) {
-        errors.push({ origin, reason: `${origin}缺少 text 或 title` });
+        errors.push({ origin, reason: message('jsonlNoText') });
         return;
       }
       const label1 = str(rec.label1);
@@ -135,8 +136,8 @@ export interface HistoryExample {
 export interface UnknownLabel {
   readonly raw: string;
   readonly count: number;
-  /** Why normalisation failed, in Chinese. */
-  readonly reason: string;
+  /** Why normalisation failed. */
+  readonly reason: Message;
   /** A few notices that carry it, so the clerk can look before mapping. */
   readonly origins: readonly string[];
 }
@@ -165,7 +166,7 @@ export function labelHistory(
   const examples: HistoryExample[] = [];
   const unknown = new Map<
     string,
-    { raw: string; count: number; reason: string; origins: string[] }
+    { raw: string; count: number; reason: Message; origins: string[] }
   >();
   let unlabelled = 0;
   let ignored = 0;
@@ -188,7 +189,12 @@ export function labelHistory(
       examples.push({ origin: item.origin, text: item.text, path: result.path, source: 'history' });
       continue;
     }
-    const entry = unknown.get(key) ?? { raw, count: 0, reason: result.reason, origins: [] };
+    const entry = unknown.get(key) ?? {
+      raw,
+      count: 0,
+      reason: message('topicNotOnTaxonomy', { raw }),
+      origins: [],
+    };
     entry.count++;
     if (entry.origins.length < ORIGINS_SHOWN) entry.origins.push(item.origin);
     unknown.set(key, entry);

@@ -1,15 +1,16 @@
 import { useState, type KeyboardEvent } from 'react';
+import { message, type Message } from '../../domain/message';
 import { useShallow } from 'zustand/react/shallow';
-import { useDesk } from '../../store';
+import { useDesk, type IntakeError } from '../../store';
 import { FileButton } from '../../ui/FileButton';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { useT } from '../../ui/i18n/useT';
+import { useT, type Translate } from '../../ui/i18n/useT';
 
 const ACCEPT = '.txt,.html,.htm,.docx';
 
 interface PasteMessage {
   readonly kind: 'error' | 'info';
-  readonly text: string;
+  readonly body: Message;
 }
 
 /** Paste a notice, upload files, watch the import and see what could not be read. */
@@ -19,7 +20,7 @@ export function IntakePanel() {
   const addFiles = useDesk((s) => s.addFiles);
   const select = useDesk((s) => s.select);
   const [text, setText] = useState('');
-  const [message, setMessage] = useState<PasteMessage | null>(null);
+  const [feedback, setFeedback] = useState<PasteMessage | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function add(): Promise<void> {
@@ -29,14 +30,14 @@ export function IntakePanel() {
       const result = await addPaste(text);
       const first = result.errors[0];
       if (first) {
-        setMessage({ kind: 'error', text: first.reason });
+        setFeedback({ kind: 'error', body: first.reason });
         return;
       }
       setText('');
       if (result.firstId !== null) select(result.firstId);
-      setMessage(
+      setFeedback(
         result.duplicates > 0 && result.added === 0
-          ? { kind: 'info', text: t('duplicates', { n: result.duplicates }) }
+          ? { kind: 'info', body: message('duplicates', { n: result.duplicates }) }
           : null,
       );
     } finally {
@@ -45,13 +46,13 @@ export function IntakePanel() {
   }
 
   async function upload(files: File[]): Promise<void> {
-    setMessage(null);
+    setFeedback(null);
     const result = await addFiles(files);
     // The clerk just chose these files: show the first new one.
     if (result.firstId !== null) select(result.firstId);
     // A re-import after a crash or a cancel adds only what is missing; say so.
     if (result.duplicates > 0)
-      setMessage({ kind: 'info', text: t('duplicates', { n: result.duplicates }) });
+      setFeedback({ kind: 'info', body: message('duplicates', { n: result.duplicates }) });
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>): void {
@@ -74,7 +75,7 @@ export function IntakePanel() {
         value={text}
         onChange={(e) => {
           setText(e.target.value);
-          if (message) setMessage(null);
+          if (feedback) setFeedback(null);
         }}
         onKeyDown={onKeyDown}
       />
@@ -90,12 +91,12 @@ export function IntakePanel() {
         <FileButton label={t('upload')} multiple accept={ACCEPT} onFiles={(f) => void upload(f)} />
         <span className="hint">{t('uploadHint')}</span>
       </div>
-      {message ? (
+      {feedback ? (
         <p
-          role={message.kind === 'error' ? 'alert' : 'status'}
-          className={`message-${message.kind}`}
+          role={feedback.kind === 'error' ? 'alert' : 'status'}
+          className={`message-${feedback.kind}`}
         >
-          {message.text}
+          {t(feedback.body)}
         </p>
       ) : null}
       <IntakeProgress />
@@ -124,6 +125,13 @@ function IntakeProgress() {
   );
 }
 
+function aboutLabel(error: IntakeError, t: Translate): string {
+  if (error.about === 'paste') return t('pasteSource');
+  if (error.about === 'import') return t('wholeImport');
+  const { file, line } = error.about;
+  return line === undefined ? file : t('fileLine', { file, line });
+}
+
 function RejectedFiles() {
   const t = useT();
   const errors = useDesk((s) => s.intake.errors);
@@ -139,9 +147,9 @@ function RejectedFiles() {
       </div>
       <ul aria-label={t('rejected')}>
         {errors.map((e, i) => (
-          <li key={`${i}-${e.name}`}>
-            <span className="rejected-name">{e.name}</span>
-            <span className="rejected-reason">{e.reason}</span>
+          <li key={i}>
+            <span className="rejected-name">{aboutLabel(e, t)}</span>
+            <span className="rejected-reason">{t(e.reason)}</span>
           </li>
         ))}
       </ul>

@@ -73,11 +73,11 @@ function UnknownLabels({ learning, t }: { learning: LearningState; t: Translate 
         <tbody>
           {unknown.map((u) => (
             <tr key={u.raw}>
-              <th scope="row" title={u.reason}>
+              <th scope="row" title={t(u.reason)}>
                 {u.raw}
               </th>
               <td>{u.count}</td>
-              <td>{u.origins.join('；')}</td>
+              <td>{u.origins.join(t('listSeparator'))}</td>
               <td>
                 <select
                   aria-label={t('mapFor', { raw: u.raw })}
@@ -177,7 +177,7 @@ function ModelBox({ learning, t }: { learning: LearningState; t: Translate }) {
     : local.history === 0 && local.decisions === 0
       ? t('modelUpdatesOnly', { updates: local.updates })
       : t('modelLocal', {
-          trainedAt: new Date(local.trainedAt).toLocaleString('zh-CN'),
+          trainedAt: new Date(local.trainedAt).toLocaleString(t('locale')),
           history: local.history,
           decisions: local.decisions,
           updates: local.updates,
@@ -277,7 +277,7 @@ function Figures({ learning, t }: { learning: LearningState; t: Translate }) {
               n2: c.value.n2,
               k: c.value.k,
               s: (c.ms / 1000).toFixed(1),
-              at: new Date(c.at).toLocaleString('zh-CN'),
+              at: new Date(c.at).toLocaleString(t('locale')),
               sample:
                 c.available > c.value.n
                   ? t('figuresSample', { n: c.value.n, available: c.available })
@@ -322,7 +322,7 @@ export function LearnPane() {
             role={learning.message.kind === 'error' ? 'alert' : 'status'}
             className={`learn-message ${learning.message.kind}`}
           >
-            {learning.message.text}
+            {t(learning.message.body)}
           </p>
         )}
         {learning.history.length > 0 && (
@@ -341,7 +341,7 @@ export function LearnPane() {
             <summary>{t('importErrors', { n: learning.importErrors.length })}</summary>
             <ul>
               {learning.importErrors.map((e, i) => (
-                <li key={i}>{e.reason}</li>
+                <li key={i}>{t('problemAt', { origin: e.origin, reason: t(e.reason) })}</li>
               ))}
             </ul>
           </details>

@@ -1,8 +1,6 @@
 import { useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import type { Classification } from '../../domain/classifier/types';
 import { noticeStatus, type NoticeRecord } from '../../domain/desk/record';
-import { parseNotice } from '../../domain/notice';
-import type { ParsedNotice } from '../../domain/notice/types';
 import { topicKey, type TopicPath } from '../../domain/taxonomy/taxonomy';
 import { useDesk } from '../../store';
 import { STATUS_MESSAGE, useT } from '../../ui/i18n/useT';
@@ -42,15 +40,6 @@ function suggestionViews(
     score1: null,
     evidence: [],
   }));
-}
-
-function safeParse(text: string): ParsedNotice | null {
-  try {
-    return parseNotice(text);
-  } catch {
-    // A parser bug must not hide the notice: the text is still shown, without highlights.
-    return null;
-  }
 }
 
 interface Props {
@@ -97,7 +86,7 @@ function NoticeReview({ record, ref, onDecided }: NoticeReviewProps) {
   const t = useT();
   const current = useDesk((s) => (s.current?.id === record.id ? s.current : null));
   const modelStatus = useDesk((s) => s.model.status);
-  const canUndo = useDesk((s) => s.canUndo);
+  const canUndo = useDesk((s) => s.undoStack.length > 0);
   const decide = useDesk((s) => s.decide);
   const selectNext = useDesk((s) => s.selectNext);
   const undo = useDesk((s) => s.undo);
@@ -107,7 +96,8 @@ function NoticeReview({ record, ref, onDecided }: NoticeReviewProps) {
   const [showEvidence, setShowEvidence] = useState(false);
   const pickerRef = useRef<TopicPickerHandle>(null);
 
-  const parsed = useMemo(() => safeParse(record.text), [record.text]);
+  // The worker's parse of this notice (made when it arrived); until it is here, the plain text.
+  const parsed = current?.parsed ?? null;
   const baseHighlights = useMemo(() => (parsed ? noticeHighlights(parsed) : []), [parsed]);
   const outline = useMemo(() => (parsed ? outlineEntries(parsed) : []), [parsed]);
   const classification = current?.classification ?? null;

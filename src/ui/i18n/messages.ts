@@ -4,12 +4,17 @@
  * Notice text and category names are data and stay as written.
  */
 import type { NoticeStatus } from '../../domain/desk/record';
+import type { Message } from '../../domain/message';
 import type { Language } from '../../store/types';
 
 export type { Language };
 
 const zh = {
   appTitle: '公文主题标注台',
+  /** The locale dates and times are written in. */
+  locale: 'zh-CN',
+  listSeparator: '；',
+  problemAt: '{origin}：{reason}',
   loading: '正在载入已保存的公文…',
   progress: '已完成 {done}/{total}',
   progressLabel: '标注进度',
@@ -198,7 +203,94 @@ const zh = {
   keepOriginal: '保留原标注：{path}',
   openInDesk: '在标注视图中打开',
   auditShowEvidence: '查看依据',
+  auditShowEvidenceFor: '查看依据：{title}',
+  acceptSuggestionFor: '改为建议：{path}（{title}）',
+  keepOriginalFor: '保留原标注：{path}（{title}）',
+  openInDeskFor: '在标注视图中打开：{title}',
   evidenceLoading: '正在计算…',
+  // where a problem is
+  pasteSource: '粘贴',
+  wholeImport: '本次导入',
+  fileLine: '{file} 第 {line} 行',
+  // messages from the domain, the store and the adapters (codes with parameters)
+  pasteEmpty: '粘贴内容为空：请先粘贴公文全文，再点“添加”。',
+  pasteTooLong: '粘贴内容过长（{length} 字）：单篇公文不超过 {limit} 字，请分篇粘贴或上传文件。',
+  pasteUnreadable: '无法解析这段内容：{detail}',
+  fileUnparsable: '无法解析：{detail}',
+  fileUnreadable: '文件“{file}”无法读取（{detail}）',
+  fileNotNotice: '文件“{file}”的类型不受支持，请上传 .txt、.html 或 .docx 文件',
+  fileNotImport: '文件“{file}”的类型不受支持，请导入 .csv 或 .jsonl 文件',
+  fileTooLarge: '文件“{file}”过大（{size} MB），单篇公文不超过 {limit} MB',
+  importTooLarge: '文件“{file}”过大（{size} MB），导入文件不超过 {limit} MB',
+  fileEmpty: '文件“{file}”是空的，没有可读取的内容',
+  fileBinary: '文件“{file}”不是文本文件（可能是二进制文件），已跳过',
+  fileEncoding: '文件“{file}”的编码无法识别（不是 UTF-8、GB18030 或 Big5），请另存为 UTF-8 后重试',
+  docxTooLarge: '文档“{file}”过大（{size} MB），Word 文档不超过 {limit} MB',
+  docxEncrypted: '文档“{file}”受密码保护，无法读取',
+  docLegacy: '文档“{file}”是旧版 Word（.doc）格式，请在 Word 中另存为 .docx 后重试',
+  docxCorrupt: '文档“{file}”已损坏，无法打开',
+  docxNoText: '文档“{file}”没有文字内容',
+  intakeCancelled:
+    '导入已取消：已导入的 {added} 条保留；其余文件未导入，可重新选择它们继续（不会重复）。',
+  jsonlNotDesk: '不是公文主题标注台导出的 JSONL 文件（缺少文件头）',
+  jsonlBadVersion: '文件头的格式版本无效',
+  jsonlNewer:
+    '该文件由更新版本的标注台导出（格式版本 {version}，当前支持 {supported}），请升级后再导入',
+  jsonlBadJson: '不是有效的 JSON',
+  jsonlNotObject: '不是 JSON 对象',
+  jsonlNoText: '缺少 text 或 title',
+  jsonlBadField: '字段 {field} 缺失或格式不正确',
+  jsonlDuplicate: '记录 {id} 重复，已跳过',
+  jsonlEmpty: '文件是空的，没有可导入的记录',
+  jsonlIncomplete: '文件不完整：文件头记录 {expected} 条，只读到 {read} 条',
+  csvEmpty: '文件是空的',
+  csvMissingLabel: '缺少必需的列：主题分类（第一行应为列名）',
+  csvMissingText: '缺少必需的列：标题或正文（第一行应为列名）',
+  csvRowNoLabel: '主题分类为空，已跳过',
+  csvRowNoText: '标题和正文都为空，已跳过',
+  topicNotOnTaxonomy: '“{raw}”不在主题分类表中',
+  storageQuotaLost:
+    '浏览器存储空间已满：最新的改动未能保存。已保存的工作都在，请先导出 CSV/JSONL，再清理浏览器空间。',
+  storageFailed: '浏览器存储不可用（{detail}）：改动未能保存，请及时导出。',
+  storageMissing: '此浏览器不提供本地存储（IndexedDB）：改动不会自动保存，请及时导出。',
+  storageReadOnly: '本地数据由更新版本的标注台写入，本页只读。',
+  storageNewerUnopenable: '本地数据由更新版本的标注台写入：本页无法打开，请使用新版本。',
+  storageNewerReadOnly:
+    '本地数据由更新版本的标注台写入（数据版本 {stored}，本页支持 {supported}）：本页只读，不会改动这些数据，请使用新版本。',
+  storageBlocked: '本地存储被另一个旧版本页面占用，请关闭其他标签页后刷新。',
+  conflictNotSaved:
+    '另一个标签页已修改同一条公文：本页的改动未保存，已载入另一个标签页的版本，请核对后重新决定。',
+  conflictLoaded: '另一个标签页刚修改了您正在看的这条公文，已载入它的版本，请核对。',
+  modelLoadFailed: '分类模型不可用：{detail}。仍可手动选择分类。',
+  workerFailed: '后台处理出错：{detail}',
+  modelFileInvalid: '模型文件无法使用：{detail}',
+  learnWithoutModel: '分类模型不可用，无法学习这条决定',
+  learningNotSaved: '未能保存到浏览器存储：{detail}',
+  rescoreFailed: '重新计算建议失败：{detail}',
+  localModelNotSaved: '未能保存本地模型：{detail}',
+  trainCancelled: '已取消训练，本地模型未改变。',
+  compareCancelled: '已取消交叉验证。',
+  trainFailed: '训练失败：{detail}',
+  compareFailed: '交叉验证失败：{detail}',
+  learnFailed: '本地模型未能学习这条决定：{detail}',
+  unlearnFailed: '本地模型未能撤销这条决定：{detail}',
+  historyImported:
+    '{cancelled}读取 {read} 条，新增 {added} 条{duplicates}；可用于训练 {usable} 条。',
+  historyImportCancelled: '导入已取消：已读取的部分保留。',
+  historyDuplicates: '（{n} 条重复，未重复加入）',
+  nothingToTrain: '没有可用于训练的已标注公文：请先导入带主题分类的历史公文，或确认几条公文。',
+  trained: '本地模型已训练：{n} 条已标注公文，用时 {s} 秒。',
+  localModelUnusable: '本地模型无法启用：{detail}',
+  compareTooFew: '交叉验证至少需要 10 条已标注公文，目前只有 {n} 条。',
+  noLocalModel: '还没有本地模型：目前使用的是随附模型。',
+  modelExportFailed: '导出本地模型失败：{detail}',
+  modelFileNotJson: '文件“{file}”不是有效的 JSON，无法作为模型导入。',
+  modelImported: '已导入本地模型“{file}”。',
+  modelImportFailed: '无法导入“{file}”：{detail}',
+  modelReset: '已恢复为随附模型。',
+  modelResetFailed: '恢复随附模型失败：{detail}',
+  savedModelUnusable: '已保存的本地模型无法载入，暂用随附模型：{detail}',
+  remoteModelUnusable: '另一个标签页更新了本地模型，但本页未能载入：{detail}',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -212,6 +304,9 @@ export const STATUS_MESSAGE: Readonly<Record<NoticeStatus, MessageKey>> = {
 
 const en: Readonly<Record<MessageKey, string>> = {
   appTitle: 'Notice Topic Desk',
+  locale: 'en-GB',
+  listSeparator: '; ',
+  problemAt: '{origin}: {reason}',
   loading: 'Loading saved notices…',
   progress: 'Done {done}/{total}',
   progressLabel: 'Labelling progress',
@@ -396,13 +491,116 @@ const en: Readonly<Record<MessageKey, string>> = {
   keepOriginal: 'Keep {path}',
   openInDesk: 'Open on the desk',
   auditShowEvidence: 'Show evidence',
+  auditShowEvidenceFor: 'Show evidence: {title}',
+  acceptSuggestionFor: 'Change to {path} ({title})',
+  keepOriginalFor: 'Keep {path} ({title})',
+  openInDeskFor: 'Open on the desk: {title}',
   evidenceLoading: 'Computing…',
+  pasteSource: 'Paste',
+  wholeImport: 'This import',
+  fileLine: '{file}, line {line}',
+  pasteEmpty: 'Nothing pasted: paste the full notice first, then press “Add”.',
+  pasteTooLong:
+    'The paste is too long ({length} characters): one notice has at most {limit}; paste notices one by one or upload files.',
+  pasteUnreadable: 'This text could not be read: {detail}',
+  fileUnparsable: 'Could not be read: {detail}',
+  fileUnreadable: 'The file “{file}” could not be read ({detail})',
+  fileNotNotice:
+    'The file “{file}” is of a type the desk does not read: upload .txt, .html or .docx',
+  fileNotImport: 'The file “{file}” is of a type the desk does not import: use .csv or .jsonl',
+  fileTooLarge: 'The file “{file}” is too large ({size} MB): one notice is at most {limit} MB',
+  importTooLarge: 'The file “{file}” is too large ({size} MB): an import is at most {limit} MB',
+  fileEmpty: 'The file “{file}” is empty: there is nothing to read',
+  fileBinary: 'The file “{file}” is not a text file (binary content?): skipped',
+  fileEncoding:
+    'The encoding of “{file}” is not recognised (not UTF-8, GB18030 or Big5): save it as UTF-8 and try again',
+  docxTooLarge: 'The document “{file}” is too large ({size} MB): Word files are at most {limit} MB',
+  docxEncrypted: 'The document “{file}” is password-protected and cannot be read',
+  docLegacy:
+    'The document “{file}” is an old Word (.doc) file: save it as .docx in Word and try again',
+  docxCorrupt: 'The document “{file}” is damaged and cannot be opened',
+  docxNoText: 'The document “{file}” has no text',
+  intakeCancelled:
+    'Import cancelled: the {added} notices already imported are kept; choose the other files again to go on (nothing is added twice).',
+  jsonlNotDesk: 'Not a JSONL file exported by the Notice Topic Desk (no header line)',
+  jsonlBadVersion: 'The header’s format version is not valid',
+  jsonlNewer:
+    'This file was exported by a newer desk (format version {version}, this one reads {supported}): upgrade, then import it',
+  jsonlBadJson: 'not valid JSON',
+  jsonlNotObject: 'not a JSON object',
+  jsonlNoText: 'no text or title',
+  jsonlBadField: 'field {field} is missing or malformed',
+  jsonlDuplicate: 'record {id} appears twice: skipped',
+  jsonlEmpty: 'The file is empty: there are no records to import',
+  jsonlIncomplete: 'The file is incomplete: its header lists {expected} records, {read} were read',
+  csvEmpty: 'The file is empty',
+  csvMissingLabel: 'A required column is missing: 主题分类 (the first row must name the columns)',
+  csvMissingText:
+    'A required column is missing: 标题 or 正文 (the first row must name the columns)',
+  csvRowNoLabel: 'no 主题分类: skipped',
+  csvRowNoText: 'neither title nor text: skipped',
+  topicNotOnTaxonomy: '“{raw}” is not on the taxonomy',
+  storageQuotaLost:
+    'Browser storage is full: the latest change was not saved. Everything saved before is kept; export CSV/JSONL first, then free some space.',
+  storageFailed: 'Browser storage unavailable ({detail}): the change was not saved, export soon.',
+  storageMissing:
+    'This browser has no local storage (IndexedDB): work is not saved automatically, export often.',
+  storageReadOnly: 'The saved data was written by a newer desk: this page is read-only.',
+  storageNewerUnopenable:
+    'The saved data was written by a newer desk: this page cannot open it, use the newer version.',
+  storageNewerReadOnly:
+    'The saved data was written by a newer desk (data version {stored}, this page reads {supported}): this page is read-only and changes nothing; use the newer version.',
+  storageBlocked:
+    'Storage is held by an older page of the desk: close the other tabs, then reload.',
+  conflictNotSaved:
+    'Another tab changed the same notice: this change was not saved; the other tab’s version is shown, check it and decide again.',
+  conflictLoaded:
+    'Another tab has just changed the notice you are reading; its version is shown, please check it.',
+  modelLoadFailed:
+    'The classifier model is unavailable: {detail}. You can still choose categories by hand.',
+  workerFailed: 'Background processing failed: {detail}',
+  modelFileInvalid: 'The model file cannot be used: {detail}',
+  learnWithoutModel: 'No classifier model: this decision cannot be learnt',
+  learningNotSaved: 'Could not save to browser storage: {detail}',
+  rescoreFailed: 'Updating the suggestions failed: {detail}',
+  localModelNotSaved: 'Could not save the local model: {detail}',
+  trainCancelled: 'Training cancelled; the local model is unchanged.',
+  compareCancelled: 'Cross-validation cancelled.',
+  trainFailed: 'Training failed: {detail}',
+  compareFailed: 'Cross-validation failed: {detail}',
+  learnFailed: 'The local model could not learn this decision: {detail}',
+  unlearnFailed: 'The local model could not take this decision back: {detail}',
+  historyImported:
+    '{cancelled}Read {read}, added {added}{duplicates}; {usable} usable for training.',
+  historyImportCancelled: 'Import cancelled: what was read is kept. ',
+  historyDuplicates: ' ({n} already there, not added again)',
+  nothingToTrain:
+    'No labelled notices to train on: import a labelled history, or confirm a few notices first.',
+  trained: 'Local model trained on {n} labelled notices in {s} s.',
+  localModelUnusable: 'The local model cannot be used: {detail}',
+  compareTooFew: 'Cross-validation needs at least 10 labelled notices; there are {n}.',
+  noLocalModel: 'There is no local model yet: the shipped model is in use.',
+  modelExportFailed: 'Exporting the local model failed: {detail}',
+  modelFileNotJson: 'The file “{file}” is not valid JSON and cannot be imported as a model.',
+  modelImported: 'Local model “{file}” imported.',
+  modelImportFailed: 'Could not import “{file}”: {detail}',
+  modelReset: 'Back to the shipped model.',
+  modelResetFailed: 'Going back to the shipped model failed: {detail}',
+  savedModelUnusable:
+    'The saved local model could not be loaded; the shipped model is used for now: {detail}',
+  remoteModelUnusable:
+    'Another tab updated the local model, but this page could not load it: {detail}',
 };
 
-const DICTIONARIES: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = { zh, en };
+/** Both languages, every key; exported for the catalogue's own test. */
+export const DICTIONARIES: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {
+  zh,
+  en,
+};
 
+/** A catalogue key with its values, or a message from below the UI (its code is a catalogue key). */
 export type Translate = (
-  key: MessageKey,
+  key: MessageKey | Message,
   vars?: Readonly<Record<string, string | number>>,
 ) => string;
 
@@ -419,10 +617,25 @@ export function fillTemplate(
   });
 }
 
+function isMessageKey(code: string): code is MessageKey {
+  return Object.hasOwn(zh, code);
+}
+
+/**
+ * Words a key, or a message with its parameters (a parameter that is itself a message is worded
+ * first), in the chosen language. WARNING: a code missing from the catalogue is shown as the code
+ * itself; messages.test.ts fails on any code used in src that the catalogue lacks.
+ */
 export function translate(
   language: Language,
-  key: MessageKey,
+  key: MessageKey | Message,
   vars?: Readonly<Record<string, string | number>>,
 ): string {
-  return fillTemplate(DICTIONARIES[language][key], vars);
+  if (typeof key === 'string') return fillTemplate(DICTIONARIES[language][key], vars);
+  if (!isMessageKey(key.code)) return key.code;
+  const params = Object.entries(key.params ?? {}).map(([name, value]) => [
+    name,
+    typeof value === 'object' ? translate(language, value) : value,
+  ]);
+  return fillTemplate(DICTIONARIES[language][key.code], Object.fromEntries(params));
 }
