@@ -4,13 +4,15 @@ import { cmsRowsToNotices, parseCsv } from './cms-csv';
 import { toCsv } from './csv';
 
 describe('parseCsv', () => {
-  it('reads BOM, CRLF and LF records, quoted commas, quotes and line breaks', () => {
-    const text = '\uFEFF标题,正文\r\n"关于""十四五""的通知","第一段,\r\n第二段"\n短,x\n\n';
-    expect(parseCsv(text)).toEqual([
-      ['标题', '正文'],
-      ['关于"十四五"的通知', '第一段,\r\n第二段'],
-      ['短', 'x'],
-    ]);
+  it('reads BOM, CRLF or LF records, quoted commas, quotes and line breaks, skipping blank lines', () => {
+    for (const end of ['\r\n', '\n']) {
+      const text = `\uFEFF标题,正文${end}"关于""十四五""的通知","第一段,\r\n第二段"${end}短,x${end}${end}`;
+      expect(parseCsv(text)).toEqual([
+        ['标题', '正文'],
+        ['关于"十四五"的通知', '第一段,\r\n第二段'],
+        ['短', 'x'],
+      ]);
+    }
   });
 
   it('reads a TAB-separated export and a file without a final line end', () => {

@@ -2,66 +2,18 @@
  * Reading a labelled history exported from a CMS (内容管理系统) as CSV, to train the local model on
  * notices the office already classified.
  */
+import Papa from 'papaparse';
 import { message, type Message } from '../message';
 
 /**
- * RFC 4180 parsing: quoted fields with doubled quotes and embedded line ends, CRLF/LF/CR records, a
- * leading BOM. Blank lines are skipped. A TAB-separated export (header line with TABs, no commas)
- * is read with TAB as the delimiter.
+ * Reads a CSV export with papaparse (RFC 4180: quoted fields with doubled quotes and embedded line
+ * ends; CRLF, LF or CR records; a leading BOM). Blank lines are skipped. A TAB-separated export
+ * (header line with TABs, no commas) is read with TAB as the delimiter.
  */
 export function parseCsv(text: string): string[][] {
-  const input = text.replace(/^\uFEFF/, '');
-  const firstLineEnd = input.search(/[\r\n]/);
-  const firstLine = firstLineEnd === -1 ? input : input.slice(0, firstLineEnd);
+  const firstLine = text.slice(0, text.search(/[\r\n]|$/));
   const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
-
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let i = 0;
-  const endRow = (): void => {
-    row.push(cell);
-    if (!(row.length === 1 && row[0] === '')) rows.push(row);
-    row = [];
-    cell = '';
-  };
-  while (i < input.length) {
-    const char = input.charAt(i);
-    if (quoted) {
-      if (char === '"') {
-        if (input.charAt(i + 1) === '"') {
-          cell += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        continue;
-      }
-      const close = input.indexOf('"', i);
-      const end = close === -1 ? input.length : close;
-      cell += input.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (char === '"' && cell === '') {
-      quoted = true;
-      i++;
-    } else if (char === delimiter) {
-      row.push(cell);
-      cell = '';
-      i++;
-    } else if (char === '\r' || char === '\n') {
-      endRow();
-      i += char === '\r' && input.charAt(i + 1) === '\n' ? 2 : 1;
-    } else {
-      cell += char;
-      i++;
-    }
-  }
-  if (cell !== '' || row.length > 0) endRow();
-  return rows;
+  return Papa.parse<string[]>(text, { delimiter, skipEmptyLines: true }).data;
 }
 
 type CmsField = 'title' | 'body' | 'label' | 'issuer' | 'docNumber' | 'writtenDate' | 'indexNo';
