@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { message, type Message } from '../../domain/message';
 import { useShallow } from 'zustand/react/shallow';
 import { useDesk, type IntakeError } from '../../store';
@@ -21,19 +21,22 @@ export function IntakePanel() {
   const select = useDesk((s) => s.select);
   const [text, setText] = useState('');
   const [feedback, setFeedback] = useState<PasteMessage | null>(null);
-  const [busy, setBusy] = useState(false);
+  /** Texts being added now: a second Ctrl+Enter on the same text adds nothing, another text is added. */
+  const adding = useRef(new Set<string>());
 
   async function add(): Promise<void> {
-    if (busy) return;
-    setBusy(true);
+    const submitted = text;
+    if (adding.current.has(submitted)) return;
+    adding.current.add(submitted);
     try {
-      const result = await addPaste(text);
+      const result = await addPaste(submitted);
       const first = result.errors[0];
       if (first) {
         setFeedback({ kind: 'error', body: first.reason });
         return;
       }
-      setText('');
+      // The clerk may have pasted the next notice while this one was being saved: keep that one.
+      setText((current) => (current === submitted ? '' : current));
       if (result.firstId !== null) select(result.firstId);
       setFeedback(
         result.duplicates > 0 && result.added === 0
@@ -41,7 +44,7 @@ export function IntakePanel() {
           : null,
       );
     } finally {
-      setBusy(false);
+      adding.current.delete(submitted);
     }
   }
 
