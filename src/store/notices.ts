@@ -5,7 +5,7 @@
 import { newRecord } from '../domain/desk/analyse';
 import { newOnly, withRecords } from '../domain/desk/collection';
 import { decisionFor, rebaseDecision, withDecision } from '../domain/desk/decide';
-import { preferImported } from '../domain/desk/merge';
+import { importedRecord } from '../domain/desk/merge';
 import type { NoticeRecord } from '../domain/desk/record';
 import { parseDeskJsonl } from '../domain/export/jsonl';
 import { checkPaste } from '../domain/intake/paste';
@@ -80,8 +80,10 @@ async function persistChange(
     for (let i = 0; i < REBASE_ATTEMPTS; i++) {
       const result = await db.putIfUnchanged(attempt);
       if (result.ok) {
-        // Shown unless the clerk has changed the notice again meanwhile (that change follows).
-        if (attempt !== record && get().byId.get(record.id) === record) {
+        // Shown unless the clerk has changed the notice again meanwhile (that change follows);
+        // an older version another tab announced while this write was under way gives way.
+        const shown = get().byId.get(record.id);
+        if (attempt !== record && (shown === record || (shown && shown.rev < attempt.rev))) {
           set(withRecords(get(), [attempt]));
         }
         return;
@@ -232,7 +234,7 @@ export const createNoticesSlice =
         reason: e.reason,
       }));
       const s = get();
-      const taken = parsed.records.filter((r) => preferImported(s.byId.get(r.id), r));
+      const taken = parsed.records.flatMap((r) => importedRecord(s.byId.get(r.id), r) ?? []);
       set({ ...withRecords(s, taken), intake: { ...s.intake, errors } });
       const db = ctx.runtime.db;
       if (taken.length > 0 && db) {

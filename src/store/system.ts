@@ -5,6 +5,7 @@
  */
 import { withRecords } from '../domain/desk/collection';
 import { sameDecision } from '../domain/desk/decide';
+import { isNewer } from '../domain/desk/merge';
 import { message } from '../domain/message';
 import type { RemoteChange } from '../lib/db';
 import type { GetState, SetState, StoreContext } from './context';
@@ -23,8 +24,11 @@ async function followRemoteRecords(
   const db = ctx.runtime.db;
   if (!db) return;
   try {
-    const records = await db.get(ids);
+    const stored = await db.get(ids);
     const s = get();
+    // Only newer versions: this tab's own change of the same revision is being saved, and its
+    // write (rebased, or refused as a conflict) decides what is shown.
+    const records = stored.filter((r) => isNewer(r, s.byId.get(r.id)));
     const selected = s.selectedId === null ? undefined : s.byId.get(s.selectedId);
     const changed = records.find((r) => r.id === selected?.id);
     // A re-score in another tab changes only suggestions; the clerk is told of decisions.

@@ -3,7 +3,7 @@ import { exportFileName } from '../export/file-name';
 import { EMPTY_META, makeRecord } from '../export/test-support/records';
 import { checkPaste, MAX_PASTE_CHARS } from '../intake/paste';
 import { decisionFor, rebaseDecision, withDecision } from './decide';
-import { preferImported } from './merge';
+import { importedRecord, isNewer, preferImported } from './merge';
 import { DEFAULT_FILTER, DEFAULT_SORT, nextId, queueOrder } from './queue';
 import type { NoticeRecord } from './record';
 import { checkSchema, migrateRecord, readStoredRecord, STORE_SCHEMA_VERSION } from './stored';
@@ -192,5 +192,22 @@ describe('a decision racing another tab', () => {
   it('is a conflict when the other tab decided the notice', () => {
     const decided = withDecision(base, decisionFor(base, MINZHENG, '2026-11-29T01:59:00Z'));
     expect(rebaseDecision(decided, mine, base)).toBeNull();
+  });
+});
+
+describe('versions from elsewhere', () => {
+  it('an imported version that wins is stored above the desk’s revision, so every tab takes it', () => {
+    const local = makeRecord({ decision: null, rev: 7 });
+    const kept = importedRecord(local, makeRecord({ rev: 2 }));
+    expect(kept?.rev).toBe(8);
+    expect(kept?.decision).not.toBeNull();
+    expect(importedRecord(makeRecord({ rev: 5 }), makeRecord({ rev: 4 }))).toBeNull();
+    expect(importedRecord(undefined, makeRecord({ rev: 3 }))?.rev).toBe(3);
+  });
+
+  it('another tab’s version replaces this tab’s only when it is newer', () => {
+    expect(isNewer(makeRecord({ rev: 3 }), makeRecord({ rev: 2 }))).toBe(true);
+    expect(isNewer(makeRecord({ rev: 2 }), makeRecord({ rev: 2 }))).toBe(false);
+    expect(isNewer(makeRecord({ rev: 1 }), undefined)).toBe(true);
   });
 });
