@@ -6,6 +6,7 @@
  */
 import type { ModelFile } from '../domain/classifier';
 import type { NoticeRecord, SuggestedTopic } from '../domain/desk/record';
+import { localModelFileName } from '../domain/export/file-name';
 import { extensionOf } from '../domain/intake/decode';
 import {
   chunks,
@@ -414,9 +415,8 @@ export const createLearningSlice =
           tell(get, set, 'error', message('noLocalModel'));
           return;
         }
-        const day = ctx.deps.clock.now().toISOString().slice(0, 10).replace(/-/g, '');
         ctx.deps.download({
-          name: `本地模型-${day}.json`,
+          name: localModelFileName(ctx.deps.clock.now()),
           chunks: [JSON.stringify(file)],
           type: 'application/json',
         });
