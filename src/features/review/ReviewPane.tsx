@@ -219,7 +219,12 @@ function NoticeReview({ record, ref, onDecided }: NoticeReviewProps) {
             compareWith={record.decision?.path ?? first?.path ?? null}
             t={t}
           />
-          <Outline entries={outline} label={t('outline')} emptyText={t('outlineEmpty')} />
+          <Outline
+            entries={outline}
+            label={t('outline')}
+            emptyText={t('outlineEmpty')}
+            attachmentLabel={t('outlineAttachment')}
+          />
         </aside>
       </div>
     </div>
