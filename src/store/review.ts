@@ -1,9 +1,11 @@
 /**
  * Which notice the clerk is reading, and how the worker read it: its parse (highlights, outline) and
  * its full classification (evidence). The worker parsed the notice when it arrived and keeps that
- * parse by id, so nothing parses the text again here.
+ * parse by id, so nothing parses the text again here. And what the picker searches besides the
+ * taxonomy's names: the terms each class covers, fetched once.
  */
 import { nextId } from '../domain/desk/queue';
+import { loadTopicCoverage as fetchTopicCoverage } from '../domain/taxonomy';
 import type { StoreContext } from './context';
 import type { ReviewSlice, Slice } from './types';
 
@@ -12,6 +14,7 @@ export const createReviewSlice =
   (set, get) => ({
     selectedId: null,
     current: null,
+    topicCoverage: null,
 
     select(id) {
       const s = get();
@@ -54,5 +57,14 @@ export const createReviewSlice =
       if (!record) return null;
       const { classification } = await ctx.deps.workers.desk.explain({ id, text: record.text });
       return classification;
+    },
+
+    loadTopicCoverage() {
+      if (get().topicCoverage) return;
+      fetchTopicCoverage().then(
+        (topicCoverage) => set({ topicCoverage }),
+        // Names, aliases and initials still match; the picker's next opening tries again.
+        () => undefined,
+      );
     },
   });

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportFileName } from '../domain/export/file-name';
+import { searchTopics } from '../domain/taxonomy';
 import { openDeskDb, type DeskDb } from '../lib/db';
 import { eventually, freshDatabase, startDesk, type TestDesk } from './test-support/desk';
 
@@ -242,5 +243,22 @@ describe('a full disk', () => {
     d.store.getState().setSettings({ language: 'en' });
     await eventually(() => d.store.getState().storage.status === 'quota');
     expect(d.store.getState().settings.language).toBe('en');
+  });
+});
+
+describe('the picker’s terms', () => {
+  it('are fetched once, on demand, and find a class by what it covers', async () => {
+    const d = await desk({ database: freshDatabase() });
+    expect(searchTopics('固体废物', d.store.getState().topicCoverage)).toEqual([]);
+
+    d.store.getState().loadTopicCoverage();
+    await eventually(() => d.store.getState().topicCoverage !== null);
+    const coverage = d.store.getState().topicCoverage;
+    expect(searchTopics('固体废物', coverage)[0]).toMatchObject({
+      label: '城乡建设、环境保护 › 环境监测、保护与治理',
+      hint: { kind: 'term', text: '固体废物' },
+    });
+    d.store.getState().loadTopicCoverage();
+    expect(d.store.getState().topicCoverage).toBe(coverage);
   });
 });

@@ -13,6 +13,7 @@ import type {
 } from '../domain/learning';
 import type { Message } from '../domain/message';
 import type { ParsedNotice } from '../domain/notice/types';
+import type { TopicCoverage } from '../domain/taxonomy';
 import type { PathSeparator, TopicPath } from '../domain/taxonomy/taxonomy';
 import type { ModelInfo, Provenance } from '../workers/protocol';
 
@@ -60,11 +61,18 @@ export interface ReviewSlice {
     readonly parsed: ParsedNotice | null;
     readonly classification: Classification | null;
   } | null;
+  /**
+   * What each class covers, for the picker's search; null until loaded (names, aliases and pinyin
+   * initials match meanwhile).
+   */
+  readonly topicCoverage: TopicCoverage | null;
   select(id: string | null): void;
   selectNext(): void;
   selectPrevious(): void;
   /** The full classification of any notice (the audit's evidence), without selecting it. */
   explain(id: string): Promise<Classification | null>;
+  /** Fetches topicCoverage (a chunk of its own) once; after a failed fetch, the next call tries again. */
+  loadTopicCoverage(): void;
 }
 
 export interface QueueSlice {

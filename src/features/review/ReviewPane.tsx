@@ -11,6 +11,7 @@ import { Suggestions, type SuggestionView } from './Suggestions';
 import { TopicPicker, type TopicPickerHandle } from './TopicPicker';
 import { evidenceHighlights, noticeHighlights, outlineEntries } from './highlights';
 import { pathLabel } from '../../ui/format';
+import '../../ui/pane.css';
 
 /** What the desk's keyboard shortcuts can ask of the review pane. */
 export interface ReviewHandle {
@@ -209,7 +210,12 @@ function NoticeReview({ record, ref, onDecided }: NoticeReviewProps) {
             compareWith={record.decision?.path ?? first?.path ?? null}
             t={t}
           />
-          <Outline entries={outline} label={t('outline')} emptyText={t('outlineEmpty')} />
+          <Outline
+            entries={outline}
+            label={t('outline')}
+            emptyText={t('outlineEmpty')}
+            attachmentLabel={t('outlineAttachment')}
+          />
         </aside>
       </div>
     </div>
