@@ -15,6 +15,7 @@ import {
   pasteNotice,
   queue,
   queueRow,
+  savedCounts,
   suggestions,
 } from './support/desk';
 import { encodeLegacy, encodeUtf16LeWithBom, oleCompoundFile } from './support/encode';
@@ -31,6 +32,7 @@ async function decideGoodNotice(page: Page): Promise<void> {
 
 async function expectDecisionIntact(page: Page): Promise<void> {
   await expect(queueRow(page, good.titleFragment)).toContainText('已确认');
+  await expect.poll(async () => (await savedCounts(page)).decided).toBe(1);
   await page.reload();
   await expect(queueRow(page, good.titleFragment)).toContainText('已确认');
 }
