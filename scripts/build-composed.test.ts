@@ -1,7 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TAXONOMY } from '../src/domain/taxonomy/taxonomy.ts';
-import { COMPOSED_JSONL, buildComposed, headerTopic, parseLabels, toJsonl } from './build-composed.ts';
+import {
+  COMPOSED_JSONL,
+  buildComposed,
+  headerTopic,
+  parseLabels,
+  toJsonl,
+} from './build-composed.ts';
 
 describe('eval/composed (the development set of notices the team composed)', () => {
   const build = buildComposed();

@@ -79,7 +79,12 @@ describe('calibratedProbabilities', () => {
   it('is the plain softmax of z / T when both temperatures are equal and no share is set', () => {
     const z = LEAVES.map((_, i) => Math.sin(i) * 3);
     const t = 1.7;
-    const p = calibratedProbabilities(z, { temperature: t, temperature2: t, floor: 0, otherShare: new Map() });
+    const p = calibratedProbabilities(z, {
+      temperature: t,
+      temperature2: t,
+      floor: 0,
+      otherShare: new Map(),
+    });
     const e = z.map((v) => Math.exp(v / t));
     const sum = e.reduce((a, b) => a + b, 0);
     e.forEach((v, i) => expect(p[i]).toBeCloseTo(v / sum, 12));
@@ -88,14 +93,10 @@ describe('calibratedProbabilities', () => {
   it('never reaches 100%, whatever the logits and the conventions that fired', () => {
     const z = new Array<number>(N).fill(0);
     z[indexOf('国务院组织机构\\国务院议事协调机构')] = 1e6;
-    const p = calibratedProbabilities(
-      z,
-      { ...DEFAULT_CALIBRATION, floor: MIN_FLOOR },
-      [
-        { target: '国务院组织机构\\国务院议事协调机构', share: 0.6 },
-        { target: 'area-other', share: 0.7 },
-      ],
-    );
+    const p = calibratedProbabilities(z, { ...DEFAULT_CALIBRATION, floor: MIN_FLOOR }, [
+      { target: '国务院组织机构\\国务院议事协调机构', share: 0.6 },
+      { target: 'area-other', share: 0.7 },
+    ]);
     const max = Math.max(...p);
     expect(max).toBeLessThanOrEqual(1 - MIN_FLOOR + MIN_FLOOR / N + 1e-12);
     expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
@@ -129,14 +130,19 @@ describe('a locally trained model', () => {
   });
 });
 
-const paragraphs = fileURLToPath(new URL('../../../../shared/data/govcn-paragraphs.jsonl', import.meta.url));
+const paragraphs = fileURLToPath(
+  new URL('../../../../shared/data/govcn-paragraphs.jsonl', import.meta.url),
+);
 const terms = fileURLToPath(new URL('./prior/terms.json', import.meta.url));
 const issuers = fileURLToPath(new URL('./prior/issuers.json', import.meta.url));
 const rules = fileURLToPath(new URL('./prior/rules.json', import.meta.url));
 
 describe('calibration on real labels', () => {
   const present = existsSync(paragraphs);
-  if (!present) console.log('跳过：没有 ../shared/data/govcn-paragraphs.jsonl（真实标注数据只在 ../shared 中）');
+  if (!present)
+    console.log(
+      '跳过：没有 ../shared/data/govcn-paragraphs.jsonl（真实标注数据只在 ../shared 中）',
+    );
 
   it.skipIf(!present)(
     'fitted on four fifths of the gov.cn paragraphs (by document), lowers the calibration error on the fifth',

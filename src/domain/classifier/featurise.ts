@@ -74,7 +74,8 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 const HEADER_FIELD =
   /(主题分类|主题词|索引号|成文日期|发布日期|生效日期|失效日期|发文日期)[ \t\u3000]*[:：][ \t\u3000]*(?:\r?\n)?[^\t\r\n]*/gu;
 /** Distribution lines at the foot of a notice: who gets copies (抄送：…), who printed it (…印发). */
-const DISTRIBUTION_LINE = /^[ \t\u3000]*(抄送|抄报|分送)[ \t\u3000]*[:：][^\n]*$|^[^\n]{0,40}印发[ \t\u3000]*$/gmu;
+const DISTRIBUTION_LINE =
+  /^[ \t\u3000]*(抄送|抄报|分送)[ \t\u3000]*[:：][^\n]*$|^[^\n]{0,40}印发[ \t\u3000]*$/gmu;
 /** Where the subject starts: after the issuer's name and 关于 (国务院办公厅关于…). */
 const ABOUT = /关于/u;
 /** How far into a title 关于 may stand and still end the issuer's name. */

@@ -7,7 +7,15 @@
  */
 import { TERM_PREFIX } from './featurise';
 import { gradientOfLoss } from './optimise';
-import type { KnowledgeScale } from './train';
+
+/** How strongly the prior's term weights count in each region of a notice, and issuers and rules. */
+export interface KnowledgeScale {
+  readonly title: number;
+  readonly lead: number;
+  readonly body: number;
+  readonly issuer: number;
+  readonly rule: number;
+}
 
 /** The channel of a knowledge feature (which scale multiplies it), or null for other features. */
 export function channelOf(feature: string): keyof KnowledgeScale | null {
@@ -130,6 +138,8 @@ export function fitKnowledgeScale(
     // A scale below 0 would turn knowledge upside down: no region's terms argue against their class.
     for (let j = 0; j < k; j++) params[j] = Math.max(0, params[j] ?? 0);
   }
-  const scale = Object.fromEntries(CHANNELS.map((c, j) => [c, params[j] ?? 1])) as unknown as KnowledgeScale;
+  const scale = Object.fromEntries(
+    CHANNELS.map((c, j) => [c, params[j] ?? 1]),
+  ) as unknown as KnowledgeScale;
   return { scale, bias: params.slice(k, k + labelCount) };
 }

@@ -201,7 +201,7 @@ describe.skipIf(!existsSync(shippedUrl))('shipped model', () => {
     );
   });
 
-  // Reads /work/shared; a fresh clone has none and the fixture above covers the same behaviour.
+  // Reads ../shared beside the repo; a fresh clone has none and the fixture above covers the same.
   it.skipIf(!existsSync(chongmingUrl))(
     'ranks the Chongming 民政 work plan 民政、扶贫、救灾\\其他 first, header or not (skipped without ../shared)',
     () => {

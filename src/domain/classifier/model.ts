@@ -200,7 +200,8 @@ function readCalibration(v: unknown): Calibration {
   const classes = new Set(TAXONOMY.classes.map((c) => c.name));
   const otherShare = new Map<string, number>();
   if (v.otherShare !== undefined) {
-    if (!isRecord(v.otherShare)) throw new ModelError('模型文件已损坏：calibration.otherShare 应为对象');
+    if (!isRecord(v.otherShare))
+      throw new ModelError('模型文件已损坏：calibration.otherShare 应为对象');
     for (const [label1, share] of Object.entries(v.otherShare)) {
       if (!classes.has(label1) || typeof share !== 'number' || !(share >= 0 && share < 1)) {
         throw new ModelError(`模型文件已损坏：calibration.otherShare 中“${label1}”无效`);

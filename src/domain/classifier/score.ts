@@ -65,7 +65,9 @@ function applyOverride(p: Float64Array, rule: Override): void {
 }
 
 /** The class of each entry of CLASS_MEMBERS, and its 其他 leaf (-1 when it has none). */
-export const CLASS_NAMES: readonly string[] = CLASS_MEMBERS.map((m) => LEAVES[m[0] ?? 0]?.label1 ?? '');
+export const CLASS_NAMES: readonly string[] = CLASS_MEMBERS.map(
+  (m) => LEAVES[m[0] ?? 0]?.label1 ?? '',
+);
 export const CLASS_OTHER: readonly number[] = CLASS_MEMBERS.map(
   (m) => m.find((i) => LEAVES[i]?.label2 === '其他') ?? -1,
 );

@@ -18,7 +18,7 @@ import {
   type FeaturiserSettings,
 } from './featurise';
 import { compileLexicon, EMPTY_LEXICON, type CompiledLexicon, type Lexicon } from './lexicon';
-import { channelRow, fitKnowledgeScale } from './knowledge-scale';
+import { channelRow, fitKnowledgeScale, type KnowledgeScale } from './knowledge-scale';
 import { buildModel, type Calibration, type Model, type WeightRow } from './model';
 import { prng, solve, type SparseRows } from './optimise';
 import type { KnowledgePrior } from './prior';
@@ -35,15 +35,6 @@ export interface LabelledExample {
   readonly weight?: number;
   /** The document it belongs to: cross-validation folds never split a group. */
   readonly group?: string;
-}
-
-/** How strongly the prior's term weights count in each region of a notice, and issuers and rules. */
-export interface KnowledgeScale {
-  readonly title: number;
-  readonly lead: number;
-  readonly body: number;
-  readonly issuer: number;
-  readonly rule: number;
 }
 
 export const DEFAULT_KNOWLEDGE_SCALE: KnowledgeScale = {
