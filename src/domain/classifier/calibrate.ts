@@ -20,8 +20,9 @@ export interface CalibrationRow {
   readonly targets: readonly number[];
   readonly conventions: readonly Override[];
   /**
-   * Whether the row stands for a whole notice (it has a title), not a paragraph cut from one: only
-   * such rows say how often a catalogue's label departs from what the notice says (the floor).
+   * Whether the row stands for a whole notice (it has a title) of the catalogue being modelled, not a
+   * paragraph cut from one nor a notice of another catalogue: only such rows say how often the
+   * label departs from what the notice says (the floor).
    */
   readonly whole: boolean;
 }

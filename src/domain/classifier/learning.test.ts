@@ -212,4 +212,23 @@ describe.skipIf(!existsSync(shippedUrl))('shipped model', () => {
       }
     },
   );
+
+  it('after learning 50 notices of one class, still files the 民政 work plans under 民政、扶贫、救灾\\其他', () => {
+    // An office that has only labelled education notices so far.
+    const subjects = ['职业教育', '义务教育', '学前教育', '高中阶段教育', '教师队伍建设'];
+    const examples = Array.from({ length: 50 }, (_, i) => ({
+      text: `某市教育局关于做好${subjects[i % subjects.length] ?? ''}第${i + 1}项重点工作的通知\n各区教育局：\n一、加强学校管理\n各学校要落实${subjects[i % subjects.length] ?? ''}任务，做好学生和教师工作。\n某市教育局\n2024年3月${(i % 28) + 1}日`,
+      path: { label1: '科技、教育', label2: '教育' },
+    }));
+    const local = trainModel(examples, { base: shipped });
+    const notices = [readFileSync(shanghaiFixtureUrl, 'utf8')];
+    if (existsSync(chongmingUrl)) notices.push(readFileSync(chongmingUrl, 'utf8'));
+    else console.log('跳过崇明样本：没有 ../shared/samples（仓库内的上海格式样本照常检查）');
+    for (const text of notices) {
+      const top = classifyNotice(local, parseNotice(text.replace(/^\uFEFF/, ''))).top[0];
+      expect(top?.path).toBe('民政、扶贫、救灾\\其他');
+      expect(top?.score ?? 1).toBeLessThan(1);
+    }
+    expect(local.calibration.floor).toBeGreaterThanOrEqual(0.01);
+  });
 });

@@ -25,8 +25,9 @@ export interface Override {
 export interface Lexicon {
   readonly terms: readonly string[];
   /**
-   * Words that are not evidence but contain a term by accident (人民政府 holds 民政, 行政法规 holds
-   * 政法): a term inside one of them is not counted.
+   * Words inside which no shorter term counts: words that hold a term by accident (人民政府 holds
+   * 民政, 行政法规 holds 政法), and terms whose inner words mean something else (机动车 holds 动车).
+   * A neutral word that is also a term still counts itself.
    */
   readonly neutral: readonly string[];
   readonly issuerPatterns: readonly string[];
@@ -37,10 +38,14 @@ export const EMPTY_LEXICON: Lexicon = { terms: [], neutral: [], issuerPatterns: 
 
 /** Compiled once per model: scanning by first two characters keeps matching linear. */
 export interface CompiledLexicon {
-  /** First two characters → words starting with them, longest first; terms and neutral words. */
-  readonly byPrefix: ReadonlyMap<string, readonly string[]>;
+  /**
+   * The first two characters (pairKey) → words starting with them, longest first; terms and
+   * neutral words. A number key costs no string per position of the text.
+   */
+  readonly byPrefix: ReadonlyMap<number, readonly string[]>;
   readonly singles: ReadonlySet<string>;
   readonly neutral: ReadonlySet<string>;
+  readonly terms: ReadonlySet<string>;
   /** Longest first, so the first that matches is the most specific. */
   readonly issuerPatterns: readonly string[];
   readonly rules: readonly {
@@ -51,8 +56,17 @@ export interface CompiledLexicon {
   }[];
 }
 
+/**
+ * A key of the two characters at `i` that stays a small integer (15 bits of each code unit): two
+ * pairs may share a key, which costs an extra startsWith, never a wrong match.
+ */
+function pairKey(text: string, i: number): number {
+  const second = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+  return ((text.charCodeAt(i) & 0x7fff) << 15) | (second & 0x7fff);
+}
+
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
-  const prefixed = new Map<string, string[]>();
+  const prefixed = new Map<number, string[]>();
   const singles = new Set<string>();
   const neutral = new Set(lexicon.neutral.filter((w) => w.length >= 2));
   for (const word of new Set([...lexicon.terms, ...neutral])) {
@@ -61,12 +75,12 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       singles.add(word);
       continue;
     }
-    const key = word.slice(0, 2);
+    const key = pairKey(word, 0);
     const list = prefixed.get(key);
     if (list) list.push(word);
     else prefixed.set(key, [word]);
   }
-  const byPrefix = new Map<string, readonly string[]>();
+  const byPrefix = new Map<number, readonly string[]>();
   for (const [key, list] of prefixed) {
     byPrefix.set(
       key,
@@ -82,7 +96,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     body: r.bodyPattern === undefined ? null : new RegExp(r.bodyPattern, 'u'),
     override: r.override ?? null,
   }));
-  return { byPrefix, singles, neutral, issuerPatterns, rules };
+  return { byPrefix, singles, neutral, terms: new Set(lexicon.terms), issuerPatterns, rules };
 }
 
 /** One occurrence of a term: [start, end) in the text matched. */
@@ -95,7 +109,7 @@ export interface TermMatch {
 /**
  * Every occurrence of a term in `text`, overlapping ones included (危险化学品 and 化学品 both count:
  * a nested term adds its own evidence), except inside a neutral word: in 人民政府 the term 民政
- * does not count.
+ * does not count, in 机动车 (a term and a neutral word) 机动车 counts but 动车 does not.
  * WARNING: one pass, in text order; the same text always gives the same matches.
  */
 export function termMatches(text: string, lexicon: CompiledLexicon): TermMatch[] {
@@ -104,7 +118,7 @@ export function termMatches(text: string, lexicon: CompiledLexicon): TermMatch[]
   // or before lies inside it.
   let blocked = 0;
   for (let i = 0; i < text.length; i++) {
-    const list = lexicon.byPrefix.get(text.slice(i, i + 2));
+    const list = lexicon.byPrefix.get(pairKey(text, i));
     if (list) {
       for (const word of list) {
         if (lexicon.neutral.has(word) && text.startsWith(word, i)) {
@@ -112,7 +126,8 @@ export function termMatches(text: string, lexicon: CompiledLexicon): TermMatch[]
         }
       }
       for (const word of list) {
-        if (lexicon.neutral.has(word) || i + word.length <= blocked) continue;
+        if (!lexicon.terms.has(word)) continue;
+        if (i + word.length <= blocked && !lexicon.neutral.has(word)) continue;
         if (text.startsWith(word, i)) out.push({ term: word, start: i, end: i + word.length });
       }
     }

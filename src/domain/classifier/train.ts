@@ -319,15 +319,18 @@ function makeSetup(options: TrainOptions): Setup {
   };
 }
 
-/** Centres a row (softmax ignores a per-feature constant) and drops weights below `prune`. */
+/**
+ * Shifts a row by its median (softmax ignores a per-feature constant, and most leaves of a row sit
+ * at the same value, which the median makes 0) and drops weights below `prune`: a term that points
+ * at one leaf keeps one entry, not 122.
+ */
 function sparsify(row: ArrayLike<number>, prune: number): WeightRow {
-  let mean = 0;
-  for (let c = 0; c < row.length; c++) mean += row[c] ?? 0;
-  mean /= row.length;
+  const sorted = Array.from(row).sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
   const labels: number[] = [];
   const values: number[] = [];
   for (let c = 0; c < row.length; c++) {
-    const v = (row[c] ?? 0) - mean;
+    const v = (row[c] ?? 0) - median;
     if (Math.abs(v) >= prune) {
       labels.push(c);
       values.push(v);
@@ -456,7 +459,9 @@ function calibrationRow(model: Model, example: Prepared): CalibrationRow {
     logits: scoreLogits(model.weights, example.features.values, model.labels.length),
     targets: example.targets,
     conventions: firedConventions(model, example.features).map((c) => c.override),
-    whole: example.features.regions.some((r) => r.kind === 'title'),
+    // A source with its own convention says nothing of how often gov.cn's label departs from a
+    // whole notice's words.
+    whole: example.biasGroup === 0 && example.features.regions.some((r) => r.kind === 'title'),
   };
 }
 
