@@ -109,4 +109,36 @@ export default tseslint.config(
       ],
     },
   },
+  // The team server (issue 14) shares only the pure domain with the desk: never the store, adapters,
+  // workers or UI. And the browser bundle imports nothing of the server.
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: uiPackages.filter((p) => p !== 'mammoth'), message: 'The server has no UI.' },
+            {
+              group: ['store', 'lib', 'features', 'app', 'workers'].map((l) => `**/src/${l}/**`),
+              message: 'The server imports src/domain only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'ImportDeclaration[source.value=/(^|\\/)server\\//], ImportExpression[source.value=/(^|\\/)server\\//]',
+          message: 'The desk (browser bundle) never imports the team server.',
+        },
+      ],
+    },
+  },
 );
