@@ -4,7 +4,9 @@
  * project's newest model (or as failed). Every step is an audit event.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ModelFile } from '../../src/domain/classifier';
@@ -29,16 +31,29 @@ export type TrainOutcome =
 export type Trainer = (job: TrainJob) => Promise<TrainOutcome>;
 
 /**
- * The worker is TypeScript, like the server: it is started with tsx's loader (the server itself
- * runs under tsx), whether or not this process was.
+ * The worker is TypeScript, like the server: a two-line bootstrap registers tsx's loader in the new
+ * thread and then imports it, whether or not this process itself runs under tsx.
  */
+/** tsx's ESM API, found through its package exports (require.resolve would give the CJS build). */
+function tsxEsmApi(): string {
+  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as {
+    exports: Record<string, { import: { default: string } }>;
+  };
+  const entry = pkg.exports['./esm/api']?.import.default ?? './dist/esm/api/index.mjs';
+  return pathToFileURL(path.join(path.dirname(manifest), entry)).href;
+}
+
+function startWorker(job: TrainJob): Worker {
+  const tsxApi = tsxEsmApi();
+  const entry = new URL('./train-worker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: job });
+}
+
 export const workerTrainer: Trainer = (job) =>
   new Promise((resolve) => {
-    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-    const worker = new Worker(new URL('./train-worker.ts', import.meta.url), {
-      workerData: job,
-      execArgv: ['--import', tsx],
-    });
+    const worker = startWorker(job);
     worker.once('message', (outcome: TrainOutcome) => {
       resolve(outcome);
       void worker.terminate();
