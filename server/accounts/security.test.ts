@@ -46,7 +46,9 @@ forEachDatabase('accounts and security', (env) => {
     ]) {
       expect((await clerk.get(path)).status, path).toBe(403);
     }
-    expect((await clerk.post(`/api/projects/${other.projectId}/take`, { count: 5 })).status).toBe(403);
+    expect((await clerk.post(`/api/projects/${other.projectId}/take`, { count: 5 })).status).toBe(
+      403,
+    );
     const listed = await clerk.get<{ projects: { id: number }[] }>('/api/projects');
     expect(listed.body.projects.map((p) => p.id)).toEqual([team.projectId]);
     // Admin-only and reviewer-only routes of the clerk's own project.
@@ -59,7 +61,11 @@ forEachDatabase('accounts and security', (env) => {
       ['GET', '/api/users', undefined],
       ['GET', `/api/projects/${team.projectId}/notices`, undefined],
       ['GET', `/api/projects/${team.projectId}/reviews`, undefined],
-      ['POST', `/api/projects/${team.projectId}/assignments`, { userId: team.ids.clerkA, count: 1 }],
+      [
+        'POST',
+        `/api/projects/${team.projectId}/assignments`,
+        { userId: team.ids.clerkA, count: 1 },
+      ],
       ['POST', `/api/projects/${team.projectId}/model/train`, undefined],
     ] as const) {
       const reply = await clerk.call(method, path, { json });
@@ -92,7 +98,9 @@ forEachDatabase('accounts and security', (env) => {
     );
     expect(count?.n).toBe(0);
     // The same request from the desk's own origin goes through.
-    const sameOrigin = await team.reviewer.post(path, body, { headers: { origin: 'http://team.test' } });
+    const sameOrigin = await team.reviewer.post(path, body, {
+      headers: { origin: 'http://team.test' },
+    });
     expect(sameOrigin.status).toBe(201);
     // Login from another site's page is refused too (login CSRF).
     const client = env().client();
@@ -127,17 +135,25 @@ forEachDatabase('accounts and security', (env) => {
     await env().seedUser('limited-clerk', 'clerk');
     const attacker = env().client('10.9.9.9');
     for (let i = 0; i < 5; i++) {
-      const reply = await attacker.post('/api/session', { name: 'limited-clerk', password: 'wrong password!' });
+      const reply = await attacker.post('/api/session', {
+        name: 'limited-clerk',
+        password: 'wrong password!',
+      });
       expect(reply.status).toBe(401);
       expect(reply.body).toMatchObject({ error: { code: 'bad_credentials' } });
     }
-    const limited = await attacker.post('/api/session', { name: 'limited-clerk', password: PASSWORD });
+    const limited = await attacker.post('/api/session', {
+      name: 'limited-clerk',
+      password: PASSWORD,
+    });
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ error: { code: 'rate_limited' } });
     expect(limited.headers.get('retry-after')).toBe('900');
     // The clerk at their own desk (another address) still gets in.
     const own = env().client('10.1.1.1');
-    expect((await own.post('/api/session', { name: 'limited-clerk', password: PASSWORD })).status).toBe(200);
+    expect(
+      (await own.post('/api/session', { name: 'limited-clerk', password: PASSWORD })).status,
+    ).toBe(200);
     const [rows] = await env().db.query<{ n: number }>(
       "SELECT count(*) AS n FROM login_failures WHERE name = 'limited-clerk'",
     );
@@ -168,10 +184,14 @@ forEachDatabase('accounts and security', (env) => {
     expect((await team.clerkB.get('/api/projects')).status).toBe(401);
 
     const reviewer = team.reviewer;
-    expect((await team.admin.patch(`/api/users/${team.ids.reviewer}`, { disabled: true })).status).toBe(200);
+    expect(
+      (await team.admin.patch(`/api/users/${team.ids.reviewer}`, { disabled: true })).status,
+    ).toBe(200);
     expect((await reviewer.get('/api/projects')).status).toBe(401);
 
-    const again = await env().as((await team.admin.get<SessionInfo>('/api/session')).body.user.name);
+    const again = await env().as(
+      (await team.admin.get<SessionInfo>('/api/session')).body.user.name,
+    );
     await env().db.query(
       "UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = (SELECT id FROM users WHERE name = $1)",
       [(await again.get<SessionInfo>('/api/session')).body.user.name],
@@ -181,12 +201,24 @@ forEachDatabase('accounts and security', (env) => {
 
   it('never accepts a default password and keeps names unique, case-insensitively', async () => {
     const team = await setupTeam(env());
-    const short = await team.admin.post('/api/users', { name: 'short-pw', role: 'clerk', password: '123456' });
+    const short = await team.admin.post('/api/users', {
+      name: 'short-pw',
+      role: 'clerk',
+      password: '123456',
+    });
     expect(short.status).toBe(400);
     expect(JSON.stringify(short.body)).toContain('password');
-    const first = await team.admin.post('/api/users', { name: 'Zhang San', role: 'clerk', password: PASSWORD });
+    const first = await team.admin.post('/api/users', {
+      name: 'Zhang San',
+      role: 'clerk',
+      password: PASSWORD,
+    });
     expect(first.status).toBe(201);
-    const dup = await team.admin.post('/api/users', { name: 'zhang san', role: 'clerk', password: PASSWORD });
+    const dup = await team.admin.post('/api/users', {
+      name: 'zhang san',
+      role: 'clerk',
+      password: PASSWORD,
+    });
     expect(dup.status).toBe(409);
     expect(dup.body).toMatchObject({ error: { code: 'name_taken' } });
     const bad = ApiClient.inProcess(env().app);

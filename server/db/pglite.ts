@@ -19,17 +19,23 @@ function queryable(target: PGlite | Transaction): Queryable {
 }
 
 /**
- * Opens (creating if needed) the database in `dataDir`, or an in-memory one when it is null.
+ * Opens (creating if needed) the database in `dataDir`, or an in-memory one when it is null;
+ * `template` (a dump of another PGlite, tests only) is loaded instead of running initdb.
  * PGlite runs inside this process: only one process may open a data folder at a time (the server
  * holds a lock file for that, see server/db/lock.ts).
  */
-export async function openPglite(dataDir: string | null): Promise<Database> {
-  const db = await PGlite.create(dataDir ?? undefined, { parsers: parsers() });
-  return fromPglite(db);
+export async function openPglite(
+  dataDir: string | null,
+  options: { template?: Blob } = {},
+): Promise<Database & { dumpDataDir(): Promise<Blob> }> {
+  const db = await PGlite.create(dataDir ?? undefined, {
+    parsers: parsers(),
+    ...(options.template ? { loadDataDir: options.template } : {}),
+  });
+  return { ...fromPglite(db), dumpDataDir: () => db.dumpDataDir('none') };
 }
 
-/** Wraps an open PGlite (tests load one from a migrated snapshot). */
-export function fromPglite(db: PGlite): Database {
+function fromPglite(db: PGlite): Database {
   const base = queryable(db);
   return {
     kind: 'pglite',
@@ -39,6 +45,3 @@ export function fromPglite(db: PGlite): Database {
     close: () => db.close(),
   };
 }
-
-export { PGlite };
-export const PGLITE_PARSERS = parsers;

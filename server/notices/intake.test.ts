@@ -17,7 +17,9 @@ function upload(team: Team, files: { name: string; bytes: Uint8Array | string }[
 }
 
 async function noticeCount(team: Team): Promise<number> {
-  const page = await team.reviewer.get<NoticePage>(`/api/projects/${team.projectId}/notices?limit=1000`);
+  const page = await team.reviewer.get<NoticePage>(
+    `/api/projects/${team.projectId}/notices?limit=1000`,
+  );
   return page.body.notices.length;
 }
 
@@ -27,11 +29,17 @@ forEachDatabase(
     it('parses and scores pasted notices, and never loads the same notice twice', async () => {
       const team = await setupTeam(env());
       const notices = sampleNotices(2, 1000).map((text) => ({ text, name: '粘贴' }));
-      const first = await team.reviewer.post<LoadResult>(`/api/projects/${team.projectId}/notices`, { notices });
+      const first = await team.reviewer.post<LoadResult>(
+        `/api/projects/${team.projectId}/notices`,
+        { notices },
+      );
       expect(first.status).toBe(201);
       expect(first.body.added).toHaveLength(2);
       expect(first.body.model).toMatchObject({ kind: 'shipped', id: null });
-      const again = await team.reviewer.post<LoadResult>(`/api/projects/${team.projectId}/notices`, { notices });
+      const again = await team.reviewer.post<LoadResult>(
+        `/api/projects/${team.projectId}/notices`,
+        { notices },
+      );
       expect(again.body).toMatchObject({ added: [], duplicates: 2 });
       const page = await team.reviewer.get<NoticePage>(`/api/projects/${team.projectId}/notices`);
       const [welfare] = page.body.notices;
@@ -46,10 +54,15 @@ forEachDatabase(
         '\uFEFF标题,正文,主题分类,发布机构\r\n' +
         '关于做好防汛工作的通知,各单位要做好防汛准备。,"农业、林业、水利\\水利",某市水务局\r\n' +
         '无标签的行,正文,,某局\r\n';
-      const jsonl = JSON.stringify({ text: sampleNotice(1101, { header: false }), label: '卫生、体育-卫生' }) + '\n';
+      const jsonl =
+        JSON.stringify({ text: sampleNotice(1101, { header: false }), label: '卫生、体育-卫生' }) +
+        '\n';
       const reply = await upload(team, [
         { name: '通知.txt', bytes: encodeLegacy(sampleNotice(1100), 'gb18030') },
-        { name: '页面.html', bytes: `<html><body><p>${sampleNotice(1102).replace(/\n/g, '</p><p>')}</p></body></html>` },
+        {
+          name: '页面.html',
+          bytes: `<html><body><p>${sampleNotice(1102).replace(/\n/g, '</p><p>')}</p></body></html>`,
+        },
         { name: '文件.docx', bytes: await makeDocx(sampleNotice(1103).split('\n')) },
         { name: '目录.csv', bytes: csv },
         { name: '标注.jsonl', bytes: jsonl },
@@ -58,7 +71,11 @@ forEachDatabase(
       ]);
       expect(reply.status).toBe(201);
       expect(reply.body.added).toHaveLength(5);
-      expect(reply.body.errors.map((e) => e.source)).toEqual(['目录.csv', '扫描件.pdf', '空的.txt']);
+      expect(reply.body.errors.map((e) => e.source)).toEqual([
+        '目录.csv',
+        '扫描件.pdf',
+        '空的.txt',
+      ]);
       expect(reply.body.errors[1]?.reason).toMatch(/类型不受支持/);
       const page = await team.reviewer.get<NoticePage>(`/api/projects/${team.projectId}/notices`);
       // In upload order: GB18030 .txt (read as Chinese, never mojibake), .html, .docx, CSV, JSONL.
@@ -92,7 +109,10 @@ forEachDatabase(
       const wrong = await team.reviewer.post(path, { notices: [{ text: 42 }] });
       expect(wrong.status).toBe(400);
       expect(JSON.stringify(wrong.body)).toMatch(/notices\.0\.text：应为字符串/);
-      const unknownField = await team.reviewer.post(path, { notices: [{ text: 'x' }], force: true });
+      const unknownField = await team.reviewer.post(path, {
+        notices: [{ text: 'x' }],
+        force: true,
+      });
       expect(JSON.stringify(unknownField.body)).toMatch(/force：不允许的字段/);
       const hugeFile = await upload(team, [{ name: 'big.txt', bytes: '公'.repeat(100_000) }]);
       expect(hugeFile.status).toBe(413);

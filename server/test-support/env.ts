@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Hono } from 'hono';
 import { hashPassword } from '../accounts/password';
 import { insertUser } from '../accounts/store';
@@ -41,8 +42,8 @@ export interface TestDatabase {
 
 export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === 'pglite') {
-    const db = await openPglite(null);
-    await migrate(db);
+    const template = new Blob([readFileSync(inject('pgliteTemplate'))]);
+    const db = await openPglite(null, { template });
     return { db, url: null, close: () => db.close() };
   }
   const clusterUrl = inject('postgresUrl');

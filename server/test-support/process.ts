@@ -28,7 +28,7 @@ export interface RunningServer {
   output(): string;
 }
 
-/** Starts `server/main.ts` (no build) and resolves once it prints its URL. */
+/** Starts `server/main.ts` (no build) and resolves once it has printed its URL and database. */
 export function startServer(
   env: Readonly<Record<string, string>>,
   port: number,
@@ -43,7 +43,7 @@ export function startServer(
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
-      if (output.includes('http://')) {
+      if (output.includes('http://') && output.includes('数据库：')) {
         clearTimeout(timer);
         resolve({ child, base: `http://127.0.0.1:${port}`, output: () => output });
       }
