@@ -44,7 +44,13 @@ export function noticeRoutes(deps: AppDeps): Hono<AppEnv> {
         '请以 multipart/form-data 上传文件（字段名 files）。',
       );
     }
-    const form = await c.req.parseBody({ all: true });
+    const form = await c.req.parseBody({ all: true }).catch(() => {
+      throw new ApiFailure(
+        400,
+        'invalid_body',
+        '上传内容无法解析（multipart/form-data 格式有误）。',
+      );
+    });
     const unknown = Object.keys(form).filter((key) => key !== 'files' && key !== 'files[]');
     if (unknown.length > 0) {
       throw new ApiFailure(400, 'invalid_body', `不允许的字段：${unknown.join('、')}`);

@@ -4,6 +4,7 @@ import { parseDeskJsonl } from '../../src/domain/export/jsonl';
 import type {
   Agreement,
   AuditEvent,
+  Explanation,
   LoadResult,
   PullResponse,
   PushResponse,
@@ -170,6 +171,14 @@ forEachDatabase('the shared queue and sync', (env) => {
     ]);
     expect(item?.decisions.every((d) => typeof d.score === 'number')).toBe(true);
     if (!item) throw new Error('no review item');
+
+    const explained = await team.reviewer.get<Explanation>(
+      `/api/projects/${team.projectId}/notices/${notice.id}/explain`,
+    );
+    const explainedPaths = explained.body.labels.map((l) => `${l.path.label1}\\${l.path.label2}`);
+    expect(explainedPaths).toContain('民政、扶贫、救灾\\其他');
+    expect(explainedPaths).toContain('民政、扶贫、救灾\\社会福利');
+    expect(explained.body.labels[0]?.evidence.length).toBeGreaterThan(0);
 
     const stale = await team.reviewer.post(`/api/projects/${team.projectId}/reviews`, {
       noticeId: notice.id,
