@@ -8,8 +8,7 @@ import { decisionFor } from '../../src/domain/desk/decide';
 import type { PushDecision, PushResult } from '../../src/domain/team/contract';
 import { arrivalFlag, settleNotice, type ReviewReason } from '../../src/domain/team/settle';
 import { topicKey, type TopicPath } from '../../src/domain/taxonomy/taxonomy';
-import { recordEvent } from '../audit/events';
-import { jsonb, type Database, type Queryable } from '../db/database';
+import type { Database, Queryable } from '../db/database';
 import type { NoticeRow } from '../notices/store';
 import { projectRules } from '../projects/store';
 
@@ -49,6 +48,90 @@ async function latestDecisions(
     byNotice.set(r.notice_id, clerks);
   }
   return byNotice;
+}
+
+interface BatchWrites {
+  readonly decisions: readonly {
+    client_id: string;
+    notice_id: number;
+    path: TopicPath;
+    status: string;
+    decided_at: string;
+    base_rev: number;
+    result_rev: number;
+    stale: boolean;
+    outcome: string;
+  }[];
+  readonly events: readonly { notice_id: number; rev: number; data: Record<string, unknown> }[];
+  readonly lanes: readonly { notice_id: number; rev: number }[];
+  readonly notices: readonly {
+    id: number;
+    state: string;
+    reasons: readonly string[];
+    flags: readonly string[];
+    final_topic: TopicPath | null;
+    final_at: string | null;
+    rev: number;
+  }[];
+}
+
+/**
+ * The batch's writes, a few statements whatever its size: each kind of row travels as one jsonb
+ * array, expanded in SQL in the batch's order (so decision and event ids follow the clerk's order).
+ */
+async function writeBatch(
+  tx: Queryable,
+  userId: number,
+  projectId: number,
+  w: BatchWrites,
+): Promise<void> {
+  if (w.decisions.length > 0) {
+    await tx.query(
+      `INSERT INTO decisions (user_id, client_id, notice_id, path, status, decided_at, base_rev,
+                              result_rev, stale, outcome)
+       SELECT $1, r.client_id, r.notice_id, r.path, r.status, r.decided_at, r.base_rev,
+              r.result_rev, r.stale, r.outcome
+       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(value, ord),
+            jsonb_to_record(e.value) AS r(client_id text, notice_id integer, path jsonb,
+              status text, decided_at timestamptz, base_rev integer, result_rev integer,
+              stale boolean, outcome text)
+       ORDER BY e.ord`,
+      [userId, JSON.stringify(w.decisions)],
+    );
+    await tx.query(
+      `INSERT INTO events (actor_id, kind, project_id, notice_id, rev, data)
+       SELECT $1, 'decision', $2, r.notice_id, r.rev, r.data
+       FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS e(value, ord),
+            jsonb_to_record(e.value) AS r(notice_id integer, rev integer, data jsonb)
+       ORDER BY e.ord`,
+      [userId, projectId, JSON.stringify(w.events)],
+    );
+  }
+  if (w.lanes.length > 0) {
+    await tx.query(
+      `UPDATE assignments a SET rev = r.rev, changed_xid = pg_current_xact_id()
+       FROM jsonb_to_recordset($2::jsonb) AS r(notice_id integer, rev integer)
+       WHERE a.notice_id = r.notice_id AND a.user_id = $1`,
+      [userId, JSON.stringify(w.lanes)],
+    );
+  }
+  if (w.notices.length > 0) {
+    await tx.query(
+      `UPDATE notices n SET state = r.state, reasons = r.reasons, flags = r.flags,
+         final_topic = CASE WHEN jsonb_typeof(r.final_topic) = 'object' THEN r.final_topic END,
+         final_at = r.final_at, rev = r.rev
+       FROM jsonb_to_recordset($1::jsonb) AS r(id integer, state text, reasons jsonb, flags jsonb,
+         final_topic jsonb, final_at timestamptz, rev integer)
+       WHERE n.id = r.id`,
+      [JSON.stringify(w.notices)],
+    );
+    // The other clerks' copies show the notice's state and final label: they pull it again.
+    await tx.query(
+      `UPDATE assignments SET changed_xid = pg_current_xact_id()
+       WHERE notice_id = ANY($1::integer[]) AND user_id <> $2`,
+      [w.notices.map((n) => n.id), userId],
+    );
+  }
 }
 
 function rejected(d: PushDecision, code: PushResult['code'], message: string): PushResult {
@@ -104,6 +187,8 @@ export async function push(
     // made after it on the same device, so it builds on it rather than conflicting with it.
     const chain = new Map<number, { base: number; result: number }>();
     const results: PushResult[] = [];
+    const newDecisions: BatchWrites['decisions'][number][] = [];
+    const newEvents: BatchWrites['events'][number][] = [];
 
     for (const d of decisions) {
       const notice = notices.get(d.noticeId);
@@ -163,23 +248,17 @@ export async function push(
       const status = decisionFor(notice, d.path, decidedAt).status;
       const rev = lane.rev + 1;
       const outcome = flag === 'stale' ? 'conflict' : 'accepted';
-      await tx.query(
-        `INSERT INTO decisions (user_id, client_id, notice_id, path, status, decided_at, base_rev,
-                                result_rev, stale, outcome)
-         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10)`,
-        [
-          userId,
-          d.clientId,
-          d.noticeId,
-          JSON.stringify(d.path),
-          status,
-          decidedAt,
-          d.baseRev,
-          rev,
-          stale,
-          outcome,
-        ],
-      );
+      newDecisions.push({
+        client_id: d.clientId,
+        notice_id: d.noticeId,
+        path: d.path,
+        status,
+        decided_at: decidedAt,
+        base_rev: d.baseRev,
+        result_rev: rev,
+        stale,
+        outcome,
+      });
       stored.set(d.clientId, {
         client_id: d.clientId,
         notice_id: d.noticeId,
@@ -218,11 +297,8 @@ export async function push(
         rev: notice.rev + 1,
         changed: true,
       });
-      await recordEvent(tx, {
-        actorId: userId,
-        kind: 'decision',
-        projectId,
-        noticeId: d.noticeId,
+      newEvents.push({
+        notice_id: d.noticeId,
         rev: d.baseRev,
         data: {
           clientId: d.clientId,
@@ -244,37 +320,24 @@ export async function push(
       });
     }
 
-    for (const [noticeId, lane] of lanes) {
-      if (!lane.changed) continue;
-      await tx.query(
-        `UPDATE assignments SET rev = $3, changed_xid = pg_current_xact_id()
-         WHERE notice_id = $1 AND user_id = $2`,
-        [noticeId, userId, lane.rev],
-      );
-    }
-    for (const notice of notices.values()) {
-      if (!notice.changed) continue;
-      await tx.query(
-        `UPDATE notices SET state = $2, reasons = $3::jsonb, flags = $4::jsonb,
-           final_topic = $5::jsonb, final_at = $6, rev = $7
-         WHERE id = $1`,
-        [
-          notice.id,
-          notice.state,
-          JSON.stringify(notice.reasons),
-          JSON.stringify(notice.flags),
-          jsonb(notice.final_topic),
-          notice.final_at,
-          notice.rev,
-        ],
-      );
-      // The other clerks' copies show the notice's state and final label: they pull it again.
-      await tx.query(
-        `UPDATE assignments SET changed_xid = pg_current_xact_id()
-         WHERE notice_id = $1 AND user_id <> $2`,
-        [notice.id, userId],
-      );
-    }
+    await writeBatch(tx, userId, projectId, {
+      decisions: newDecisions,
+      events: newEvents,
+      lanes: [...lanes]
+        .filter(([, l]) => l.changed)
+        .map(([noticeId, l]) => ({ notice_id: noticeId, rev: l.rev })),
+      notices: [...notices.values()]
+        .filter((n) => n.changed)
+        .map((n) => ({
+          id: n.id,
+          state: n.state,
+          reasons: n.reasons,
+          flags: n.flags,
+          final_topic: n.final_topic,
+          final_at: n.final_at,
+          rev: n.rev,
+        })),
+    });
     return results;
   });
 }
