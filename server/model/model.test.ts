@@ -25,6 +25,9 @@ describe('the office model', () => {
       await team.reviewer.post(`${project}/notices`, {
         notices: sampleNotices(6, 2000).map((text) => ({ text })),
       });
+      const premature = await team.reviewer.post(`${project}/model/train`);
+      expect(premature.status).toBe(409);
+      expect(premature.body).toMatchObject({ error: { code: 'no_final_labels' } });
       await team.clerkA.post(`${project}/take`, { count: 6 });
       const pulled = await team.clerkA.get<PullResponse>(`${project}/sync`);
       const pushed = await team.clerkA.post<PushResponse>(`${project}/sync`, {

@@ -14,6 +14,7 @@ import type { OfficeModel } from '../../src/domain/team/contract';
 import type { TopicPath } from '../../src/domain/taxonomy/taxonomy';
 import { recordEvent } from '../audit/events';
 import type { Database, Queryable } from '../db/database';
+import { ApiFailure } from '../http/errors';
 import type { ModelStore } from './store';
 
 export interface TrainJob {
@@ -132,6 +133,13 @@ export async function startTraining(
        WHERE project_id = $1 AND state = 'done' AND final_topic IS NOT NULL ORDER BY id`,
       [projectId],
     );
+    if (examples.length === 0) {
+      throw new ApiFailure(
+        409,
+        'no_final_labels',
+        '项目中还没有最终标注（已确认或已审核的公文），无法训练本单位模型。',
+      );
+    }
     const dataHash = examplesHash(examples);
     const base = { createdAt: shipped.model.meta.createdAt, dataHash: shipped.model.meta.dataHash };
     const [row] = await tx.query<{ id: number; created_at: string }>(

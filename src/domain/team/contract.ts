@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'stale_revision'
   | 'not_a_clerk'
   | 'no_model'
+  | 'no_final_labels'
   | 'internal';
 
 export interface ApiError {
