@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { classifyNotice } from '../../src/domain/classifier';
 import type { Explanation } from '../../src/domain/team/contract';
+import { checkPaste } from '../../src/domain/intake/paste';
 import { parseNotice } from '../../src/domain/notice';
 import { topicKey, type TopicPath } from '../../src/domain/taxonomy/taxonomy';
 import type { AppDeps, AppEnv } from '../context';
@@ -25,12 +26,20 @@ export function noticeRoutes(deps: AppDeps): Hono<AppEnv> {
     const projectId = idParam(c, 'projectId');
     await assertProjectAccess(db, auth, projectId);
     const body = await readJson(c, pasteNoticesRequest);
-    const items: IntakeItem[] = body.notices.map((n) => ({
-      text: n.text,
-      source: { kind: 'paste', name: n.name ?? null },
-      labelRaw: null,
-    }));
-    return c.json(await loadNotices(db, models, projectId, auth.user.id, items, []), 201);
+    // The desk's own paste check: an empty or oversized paste is listed, the others are loaded.
+    const items: IntakeItem[] = [];
+    const errors: IntakeError[] = [];
+    body.notices.forEach((n, i) => {
+      const checked = checkPaste(n.text);
+      if (checked.ok)
+        items.push({
+          text: checked.text,
+          source: { kind: 'paste', name: n.name ?? null },
+          labelRaw: null,
+        });
+      else errors.push({ source: n.name ?? `第 ${i + 1} 篇`, reason: checked.reason });
+    });
+    return c.json(await loadNotices(db, models, projectId, auth.user.id, items, errors), 201);
   });
 
   app.post('/projects/:projectId/files', async (c) => {
