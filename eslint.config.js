@@ -1,10 +1,68 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import noImportCycle from './lint/no-import-cycle.js';
 
-// One-way import direction: app → features → store → workers/lib → domain.
-// The domain is pure TypeScript; it never reaches up into the UI, the store or browser adapters.
+/*
+ * The layers, each importing only those below it (docs/architecture.md):
+ *   app → features → ui → store → lib, workers → domain
+ * A feature never imports another feature: features talk through the store, and what several of them
+ * show (i18n, buttons, formats) lives in src/ui.
+ */
+const LAYERS = ['app', 'features', 'ui', 'store', 'lib', 'workers', 'domain'];
+/** lib and workers are one layer: the workers' protocol types are shared with their clients in lib. */
+const SAME_LAYER = new Map([
+  ['lib', ['workers']],
+  ['workers', ['lib']],
+]);
+const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+const layerZones = LAYERS.flatMap((layer, i) => {
+  const above = LAYERS.slice(0, i).filter((l) => !(SAME_LAYER.get(layer) ?? []).includes(l));
+  return above.length === 0
+    ? []
+    : [
+        {
+          target: `./src/${layer}`,
+          from: above.map((l) => `./src/${l}`),
+          message: `Layers import downwards only (app → features → ui → store → lib/workers → domain): src/${layer} may not import from above it.`,
+        },
+      ];
+});
+// The UI reaches the workers and adapters only through the store.
+const throughTheStore = {
+  target: ['./src/features', './src/ui'],
+  from: ['./src/lib', './src/workers'],
+  message: 'Features and UI pieces reach workers and browser adapters through the store.',
+};
+// The team server (issue 14) shares only the pure domain with the desk, and the browser bundle
+// imports nothing of the server.
+const serverZones = [
+  {
+    target: './server',
+    from: './src',
+    except: ['./domain'],
+    message: 'The team server imports src/domain only: never the store, adapters, workers or UI.',
+  },
+  {
+    target: './src',
+    from: './server',
+    message: 'The desk (browser bundle) never imports the team server.',
+  },
+];
+const featureZones = FEATURES.map((feature) => ({
+  target: `./src/features/${feature}`,
+  from: './src/features',
+  except: [`./${feature}`],
+  message:
+    'A feature never imports another feature: they talk through the store; shared UI pieces live in src/ui.',
+}));
+
 const uiPackages = [
   'react',
   'react-dom',
@@ -14,10 +72,19 @@ const uiPackages = [
   '@tanstack/*',
   'mammoth',
 ];
-const layer = (names) => names.map((n) => `**/${n}/**`);
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'public/model'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'public/model',
+      // Files that break the rules on purpose: lint/lint.test.ts proves each rule against them.
+      'lint/fixtures',
+    ],
+  },
   {
     files: ['**/*.{ts,tsx,js,mjs}'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
@@ -26,6 +93,22 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always'],
       'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'lint/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX, local: { rules: { 'no-import-cycle': noImportCycle } } },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] }),
+      ],
+    },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        { zones: [...layerZones, throughTheStore, ...featureZones, ...serverZones] },
+      ],
+      'local/no-import-cycle': 'error',
     },
   },
   {
@@ -46,13 +129,7 @@ export default tseslint.config(
             name,
             message: 'The domain runs in the browser too: no Node APIs.',
           })),
-          patterns: [
-            { group: uiPackages, message: 'The domain is framework-free.' },
-            {
-              group: layer(['features', 'store', 'app', 'lib', 'workers']),
-              message: 'The domain never imports the UI, the store or adapters.',
-            },
-          ],
+          patterns: [{ group: uiPackages, message: 'The domain is framework-free.' }],
         },
       ],
       'no-restricted-globals': [
@@ -77,40 +154,11 @@ export default tseslint.config(
               group: ['react', 'react-dom', 'zustand', 'zustand/*'],
               message: 'Adapters and workers are UI-free.',
             },
-            {
-              group: layer(['features', 'store', 'app']),
-              message: 'Adapters never import the UI or the store.',
-            },
           ],
         },
       ],
     },
   },
-  {
-    files: ['src/store/**/*.ts'],
-    ignores: ['src/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: layer(['features', 'app']), message: 'The store never imports the UI.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/features/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: layer(['app']), message: 'Features never import the app shell.' }] },
-      ],
-    },
-  },
-  // The team server (issue 14) shares only the pure domain with the desk: never the store, adapters,
-  // workers or UI. And the browser bundle imports nothing of the server.
   {
     files: ['server/**/*.ts'],
     rules: {
@@ -119,24 +167,7 @@ export default tseslint.config(
         {
           patterns: [
             { group: uiPackages.filter((p) => p !== 'mammoth'), message: 'The server has no UI.' },
-            {
-              group: ['store', 'lib', 'features', 'app', 'workers'].map((l) => `**/src/${l}/**`),
-              message: 'The server imports src/domain only.',
-            },
           ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector:
-            'ImportDeclaration[source.value=/(^|\\/)server\\//], ImportExpression[source.value=/(^|\\/)server\\//]',
-          message: 'The desk (browser bundle) never imports the team server.',
         },
       ],
     },

@@ -32,3 +32,38 @@ test('every control on the desk, the learning and the audit views has an accessi
     expect(found.unnamed).toEqual([]);
   }
 });
+
+test('switched to English, the page says so in <html lang> and words its own messages in English', async ({
+  page,
+}) => {
+  await openDesk(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page).toHaveTitle('Notice Topic Desk');
+  await page.getByRole('textbox', { name: /Paste/ }).fill('   ');
+  await page.getByRole('button', { name: /^Add/ }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /Nothing pasted/ })).toBeVisible();
+  await page
+    .locator('input[type="file"]')
+    .first()
+    .setInputFiles({
+      name: 'scan.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from([0, 1, 2, 3, 0, 0, 255, 0, 9, 0]),
+    });
+  await expect(page.getByText(/“scan\.txt” is not a text file/)).toBeVisible();
+  // The page's own words (header, intake, the list of rejected files) hold no Chinese; the language
+  // switch names 中文 in Chinese on purpose.
+  const chrome = [
+    await page.getByRole('banner').ariaSnapshot(),
+    await page.getByRole('region', { name: 'Add notices' }).ariaSnapshot(),
+  ]
+    .join('\n')
+    .split('\n')
+    .filter((line) => !line.includes('中文'));
+  expect(chrome.filter((line) => /[\u4e00-\u9fff]/.test(line))).toEqual([]);
+  // The choice is saved: a reload opens in English.
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('button', { name: /^Add/ })).toBeVisible();
+});

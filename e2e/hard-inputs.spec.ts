@@ -2,6 +2,7 @@
  * Issue 6: hostile and awkward inputs. Before each, a decision is made on a good notice; after each,
  * that decision must still be there — a bad input may be rejected but must never cost the clerk work.
  */
+import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import {
   alertWithText,
@@ -14,6 +15,7 @@ import {
   pasteNotice,
   queue,
   queueRow,
+  savedCounts,
   suggestions,
 } from './support/desk';
 import { encodeLegacy, encodeUtf16LeWithBom, oleCompoundFile } from './support/encode';
@@ -30,6 +32,7 @@ async function decideGoodNotice(page: Page): Promise<void> {
 
 async function expectDecisionIntact(page: Page): Promise<void> {
   await expect(queueRow(page, good.titleFragment)).toContainText('已确认');
+  await expect.poll(async () => (await savedCounts(page)).decided).toBe(1);
   await page.reload();
   await expect(queueRow(page, good.titleFragment)).toContainText('已确认');
 }
@@ -64,8 +67,11 @@ test('a notice with no structure still gets a suggestion', async ({ page }) => {
   await expect(suggestions(page).getByRole('listitem').first()).toBeVisible();
 });
 
-test('a 20 MB .txt is rejected with a message naming the file', async ({ page }) => {
-  await upload(page, '超大文件.txt', Buffer.alloc(20 * 1024 * 1024, 'a'));
+test('a 20 MB .txt is rejected with a message naming the file', async ({ page }, testInfo) => {
+  // From disk: a 20 MB buffer sent through the protocol took ~40 s and timed out beside other tests.
+  const big = testInfo.outputPath('超大文件.txt');
+  writeFileSync(big, Buffer.alloc(20 * 1024 * 1024, 'a'));
+  await fileInput(page).setInputFiles(big);
   await expect(page.getByText(/超大文件\.txt/).first()).toBeVisible();
   await expect(alertWithText(page, /超大文件\.txt/)).toBeVisible();
 });

@@ -11,6 +11,7 @@ import {
   overrideWith,
   pasteNotice,
   queueRow,
+  savedCounts,
   sharedCase,
   sharedSampleExists,
   suggestions,
@@ -40,7 +41,8 @@ async function journey(page: Page, c: NoticeCase): Promise<void> {
   await expect(row).toContainText('已改标');
   await expect(row).toContainText('科技');
 
-  // The decision survives a reload (IndexedDB autosave).
+  // The decision survives a reload (IndexedDB autosave), once saved.
+  await expect.poll(() => savedCounts(page)).toEqual({ notices: 1, decided: 1 });
   await page.reload();
   await expect(queueRow(page, c.titleFragment)).toContainText('已改标');
 

@@ -7,6 +7,24 @@ import { expect, test, type Page } from '@playwright/test';
 import { makeDocx } from './support/encode';
 import { notice, openDesk, overrideWith, pasteNotice, queueRow } from './support/desk';
 
+/** How many decisions the saved local model has learnt one by one (null: none saved). */
+function savedLocalModelUpdates(page: Page): Promise<number | null> {
+  return page.evaluate(
+    () =>
+      new Promise<number | null>((resolve) => {
+        const open = indexedDB.open('notice-topic-desk');
+        open.onsuccess = () => {
+          const get = open.result.transaction('meta').objectStore('meta').get('localModel');
+          get.onsuccess = () => {
+            const file = get.result as { metrics?: { updates?: number } } | undefined;
+            open.result.close();
+            resolve(file?.metrics?.updates ?? null);
+          };
+        };
+      }),
+  );
+}
+
 interface HistoryNotice {
   readonly title: string;
   readonly body: string;
@@ -200,8 +218,9 @@ test('imports a labelled history, shows what learning bought, learns each decisi
     })
     .not.toEqual(before);
 
-  // Reload: the local model is still in use, with the decision it learnt.
-  await page.waitForTimeout(1_500);
+  // Reload once the model that learnt the decision is saved (the desk saves it when the clerk
+  // pauses): it is still in use, with the decision it learnt. Waiting a fixed time was flaky.
+  await expect.poll(() => savedLocalModelUpdates(page), { timeout: 15_000 }).toBe(1);
   await page.reload();
   await expect(page.getByRole('tab', { name: '学习' })).toBeVisible();
   await page.getByRole('tab', { name: '学习' }).click();

@@ -13,6 +13,7 @@ import {
   pasteNotice,
   queue,
   queueRow,
+  savedCounts,
   suggestions,
 } from './support/desk';
 
@@ -117,6 +118,8 @@ test('an import redone after an interruption adds only what is missing, never du
   await openDesk(page);
   await fileInput(page).setInputFiles([file(1), file(2)]);
   await expect(queueRow(page, '关于第2次重做导入的通知')).toBeVisible();
+  // The interruption comes once both are saved: the redone import finds exactly those two.
+  await expect.poll(() => savedCounts(page)).toEqual({ notices: 2, decided: 0 });
   await page.reload();
   await fileInput(page).setInputFiles([file(1), file(2), file(3)]);
   await expect(queueRow(page, '关于第3次重做导入的通知')).toBeVisible();
@@ -148,6 +151,7 @@ test('data written by a newer desk is refused with a message and left untouched'
   await pasteNotice(page, good.text);
   await confirmSuggestion(page);
   await expect(queueRow(page, good.titleFragment)).toContainText('已确认');
+  await expect.poll(() => savedCounts(page)).toEqual({ notices: 1, decided: 1 });
   await page.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {

@@ -98,6 +98,34 @@ export function alertWithText(page: Page, text: RegExp): Locator {
   return page.getByRole('alert').filter({ hasText: text }).first();
 }
 
+/**
+ * How many notices, and decided ones, the desk has saved in IndexedDB. A notice or a decision is
+ * on screen a moment before it is saved: a test that reloads to prove it was kept waits for this
+ * first, or under load it reloads before the save and finds it missing.
+ */
+export function savedCounts(page: Page): Promise<{ notices: number; decided: number }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ notices: number; decided: number }>((resolve, reject) => {
+        const open = indexedDB.open('notice-topic-desk');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const all = open.result.transaction('notices').objectStore('notices').getAll();
+          all.onerror = () => reject(new Error(String(all.error)));
+          all.onsuccess = () => {
+            open.result.close();
+            const records = all.result as { decision?: unknown }[];
+            resolve({
+              notices: records.length,
+              decided: records.filter((r) => r.decision !== null && r.decision !== undefined)
+                .length,
+            });
+          };
+        };
+      }),
+  );
+}
+
 /** Clicks the CSV export and returns the downloaded file's bytes. */
 export async function exportCsvBytes(page: Page): Promise<Buffer> {
   const downloadPromise = page.waitForEvent('download');

@@ -1,5 +1,5 @@
 /**
- * Parser speed: the Shanghai sample (or, in a fresh clone without /work/shared, the fixture composed
+ * Parser speed: the Shanghai sample (or, in a fresh clone without ../shared, the fixture composed
  * in its format), median of many runs; a 1 MB notice built by repeating the fixture's work points;
  * and the gov.cn sample, the largest of the three. Run alone with `npx tsx scripts/bench/parse.ts`,
  * or through `npm run bench`.
@@ -17,8 +17,10 @@ interface Figure {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURE = path.join(here, '../../src/domain/notice/fixtures/shanghai-format-notice.txt');
-const SAMPLE = '/work/shared/samples/chongming-2020-minzheng.txt';
-const GOVCN = '/work/shared/samples/govcn-2019-zhiye-jiaoyu.txt';
+// ../shared beside the repo, found from this file: never an absolute path.
+const SHARED_SAMPLES = path.join(here, '../../../shared/samples');
+const SAMPLE = path.join(SHARED_SAMPLES, 'chongming-2020-minzheng.txt');
+const GOVCN = path.join(SHARED_SAMPLES, 'govcn-2019-zhiye-jiaoyu.txt');
 
 function median(xs: number[]): number {
   const sorted = [...xs].sort((a, b) => a - b);

@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { parseModel } from '../../src/domain/classifier';
 import { analyseNotice } from '../../src/domain/desk/analyse';
+import { parseNotice } from '../../src/domain/notice';
 import type { PullResponse, PushDecision, PushResponse } from '../../src/domain/team/contract';
 import { hashPassword } from '../../server/accounts/password';
 import { insertUser } from '../../server/accounts/store';
@@ -48,7 +49,7 @@ async function seedProject(db: Database, name: string, count: number): Promise<n
   const model = parseModel(
     JSON.parse(readFileSync(path.join(root, 'public/model/model.json'), 'utf8')),
   );
-  const analysis = analyseNotice(NOTICE, model);
+  const analysis = analyseNotice(parseNotice(NOTICE), model);
   const [project] = await db.query<{ id: number }>(
     `INSERT INTO projects (name, double_share, review_suggestion_above, review_original)
      VALUES ($1, 0, NULL, false) RETURNING id`,

@@ -5,6 +5,7 @@
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { analyseNotice } from '../../src/domain/desk/analyse';
+import { parseNotice } from '../../src/domain/notice';
 import type { LoadResult } from '../../src/domain/team/contract';
 import { normaliseTopic } from '../../src/domain/taxonomy/taxonomy';
 import { recordEvent } from '../audit/events';
@@ -39,7 +40,7 @@ export async function loadNotices(
   let duplicates = 0;
   for (let start = 0; start < items.length; start += CHUNK) {
     const rows = items.slice(start, start + CHUNK).map((item) => {
-      const analysis = analyseNotice(item.text, scoring?.model ?? null);
+      const analysis = analyseNotice(parseNotice(item.text), scoring?.model ?? null);
       const label = item.labelRaw === null ? null : normaliseTopic(item.labelRaw);
       return {
         item,

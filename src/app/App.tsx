@@ -1,12 +1,12 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { DropOverlay } from '../features/intake/DropOverlay';
 import { IntakePanel } from '../features/intake/IntakePanel';
 import { QueuePane } from '../features/queue/QueuePane';
 import { ReviewPane, type ReviewHandle } from '../features/review/ReviewPane';
 import { AuditPane } from '../features/audit/AuditPane';
 import { LearnPane } from '../features/learn/LearnPane';
-import { ViewTabs, type DeskView } from '../features/learn/ViewTabs';
-import { useT } from '../features/settings/i18n';
+import { ViewTabs, type DeskView } from './ViewTabs';
+import { useT } from '../ui/i18n/useT';
 import { useDesk } from '../store';
 import { Header, StorageBanners } from './Header';
 import { ShortcutDialog, ShortcutFooter } from './ShortcutLegend';
@@ -27,7 +27,18 @@ function HydrationGate({ children }: { readonly children: React.ReactNode }) {
   return children;
 }
 
+/** The page speaks the clerk's language: `<html lang>` and the title follow the switch. */
+function useDocumentLanguage(): void {
+  const t = useT();
+  const language = useDesk((s) => s.settings.language);
+  useEffect(() => {
+    document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+    document.title = t('appTitle');
+  }, [language, t]);
+}
+
 function Desk() {
+  useDocumentLanguage();
   const review = useRef<ReviewHandle>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [view, setView] = useState<DeskView>('desk');

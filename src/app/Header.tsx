@@ -1,9 +1,7 @@
-import { useShallow } from 'zustand/react/shallow';
 import { ExportBar } from '../features/export/ExportBar';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch';
-import { useT, type MessageKey } from '../features/settings/i18n';
-import { useDesk } from '../store';
-import { selectProgress } from '../store/selectors';
+import { useT, type MessageKey } from '../ui/i18n/useT';
+import { useDesk, useProgress } from '../store';
 
 const STORAGE_MESSAGES: ReadonlyMap<string, MessageKey> = new Map([
   ['unavailable', 'storageUnavailable'],
@@ -26,7 +24,7 @@ function ModelStatus() {
       role="status"
       aria-label={t('modelStatus')}
       className={`chip chip-model-${model.status}`}
-      title={model.message ?? model.info?.source ?? undefined}
+      title={model.problem ? t(model.problem) : (model.info?.source ?? undefined)}
     >
       <span className="chip-dot" aria-hidden="true" />
       {text}
@@ -36,7 +34,7 @@ function ModelStatus() {
 
 function Progress() {
   const t = useT();
-  const { done, total } = useDesk(useShallow(selectProgress));
+  const { done, total } = useProgress();
   return (
     <span className="progress-summary">
       <span>{t('progress', { done, total })}</span>
@@ -56,7 +54,7 @@ export function StorageBanners() {
   if (!key) return null;
   return (
     <div role="alert" className="banner banner-warning">
-      {storage.message ?? t(key)}
+      {storage.problem ? t(storage.problem) : t(key)}
       {storage.status === 'conflict' ? (
         <button type="button" className="small" onClick={dismiss}>
           {t('gotIt')}

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useT, type MessageKey } from '../features/settings/i18n';
+import { useT, type MessageKey } from '../ui/i18n/useT';
 import { SHORTCUT_LEGEND, type ShortcutAction } from './shortcuts';
 
 const DESCRIPTIONS: ReadonlyMap<ShortcutAction['type'], MessageKey> = new Map([

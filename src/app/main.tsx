@@ -1,15 +1,27 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { startDesk } from '../store/boot';
+import { openDeskDb } from '../lib/db';
+import { downloadFile } from '../lib/download';
+import { browserWorkers } from '../lib/workers';
+import { createDeskStore, DeskProvider } from '../store';
 import { App } from './App';
 import './app.css';
 
 const root = document.getElementById('root');
 if (root) {
+  // The page's one store, on the browser's IndexedDB, Web Workers and clock.
+  const store = createDeskStore({
+    db: () => openDeskDb(),
+    workers: browserWorkers(),
+    clock: { now: () => new Date() },
+    download: downloadFile,
+  });
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <DeskProvider store={store}>
+        <App />
+      </DeskProvider>
     </StrictMode>,
   );
-  void startDesk();
+  void store.getState().start();
 }

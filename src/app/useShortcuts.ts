@@ -1,6 +1,6 @@
 import { useEffect, type RefObject } from 'react';
 import type { ReviewHandle } from '../features/review/ReviewPane';
-import { useDesk } from '../store';
+import { useDeskStore } from '../store';
 import { shortcutFor } from './shortcuts';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -27,6 +27,7 @@ export function useShortcuts(
   onHelp: () => void,
   enabled: boolean,
 ): void {
+  const store = useDeskStore();
   useEffect(() => {
     if (!enabled) return;
     const onKeyDown = (e: KeyboardEvent): void => {
@@ -46,7 +47,7 @@ export function useShortcuts(
       const inText = e.target instanceof HTMLElement && e.target.closest('[data-own-arrows]');
       if (inText && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) return;
       e.preventDefault();
-      const desk = useDesk.getState();
+      const desk = store.getState();
       switch (action.type) {
         case 'take':
           review.current?.take(action.index);
@@ -61,7 +62,7 @@ export function useShortcuts(
           review.current?.toggleEvidence();
           break;
         case 'undo':
-          if (desk.canUndo) desk.undo();
+          desk.undo();
           break;
         case 'next':
           desk.selectNext();
@@ -76,5 +77,5 @@ export function useShortcuts(
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [review, onHelp, enabled]);
+  }, [review, onHelp, enabled, store]);
 }

@@ -10,39 +10,33 @@ import {
   migrateRecord,
   readStoredRecord,
 } from '../domain/desk/stored';
+import { detailOf, message, type Message } from '../domain/message';
 
-const DB_NAME = 'notice-topic-desk';
 /** IndexedDB's own version: object stores only. The data's shape has STORE_SCHEMA_VERSION. */
 const IDB_VERSION = 1;
 const NOTICES = 'notices';
 const META = 'meta';
-const CHANNEL = 'notice-topic-desk';
 
 export type StorageProblemKind = 'unavailable' | 'quota' | 'newer-version';
 
 export class StorageProblem extends Error {
   readonly kind: StorageProblemKind;
-  constructor(kind: StorageProblemKind, message: string) {
-    super(message);
+  /** What the clerk is told. */
+  readonly problem: Message;
+  constructor(kind: StorageProblemKind, problem: Message) {
+    super(problem.code);
     this.kind = kind;
+    this.problem = problem;
   }
 }
 
 /** A failed write, as the clerk should hear of it. */
 export function storageProblem(error: unknown): StorageProblem {
   if (error instanceof StorageProblem) return error;
-  const name = error instanceof DOMException ? error.name : '';
-  if (name === 'QuotaExceededError') {
-    return new StorageProblem(
-      'quota',
-      '浏览器存储空间已满：最新的改动未能保存。已保存的工作都在，请先导出 CSV/JSONL，再清理浏览器空间。',
-    );
-  }
-  const detail = error instanceof Error ? error.message : String(error);
-  return new StorageProblem(
-    'unavailable',
-    `浏览器存储不可用（${detail}）：改动未能保存，请及时导出。`,
-  );
+  const name = typeof error === 'object' && error !== null && 'name' in error ? error.name : '';
+  if (name === 'QuotaExceededError')
+    return new StorageProblem('quota', message('storageQuotaLost'));
+  return new StorageProblem('unavailable', message('storageFailed', { detail: detailOf(error) }));
 }
 
 export interface Loaded {
@@ -54,6 +48,51 @@ export interface Loaded {
 
 export type DecisionWrite =
   { readonly ok: true } | { readonly ok: false; readonly stored: NoticeRecord };
+
+/** What another tab (another page on the same database) has just written. */
+export type RemoteChange =
+  | { readonly kind: 'records'; readonly ids: readonly string[] }
+  | { readonly kind: 'meta'; readonly key: string };
+
+/**
+ * The desk's storage, as the store sees it: records written only over the revision the tab saw,
+ * values beside them ('meta': settings, the local model, the history), and other tabs' writes.
+ * WARNING: every write may reject with a StorageProblem (a full disk, storage gone); the store keeps
+ * the change in memory and tells the clerk.
+ */
+export interface DeskDb {
+  /** True when the data was written by a newer desk: every write is refused. */
+  readonly readOnly: boolean;
+  loadAll(): Promise<Loaded>;
+  get(ids: readonly string[]): Promise<NoticeRecord[]>;
+  /** Adds new notices; an id already stored (another tab, a re-import) is kept as it is. */
+  addRecords(records: readonly NoticeRecord[]): Promise<string[]>;
+  /** Writes records as they are (a JSONL restore). */
+  putRecords(records: readonly NoticeRecord[]): Promise<void>;
+  /**
+   * Stores a changed record unless another tab has stored this revision or a later one; then it
+   * returns what that tab stored, and writes nothing.
+   */
+  putIfUnchanged(record: NoticeRecord): Promise<DecisionWrite>;
+  /** A 'meta' value; undefined when absent. */
+  getMeta(key: string): Promise<unknown>;
+  /** Writes (or, with undefined, deletes) a 'meta' value, and tells the other tabs. */
+  putMeta(key: string, value: unknown): Promise<void>;
+  /** Calls back with what another tab wrote; returns the way to stop listening. */
+  onRemoteChange(listener: (change: RemoteChange) => void): () => void;
+  close(): void;
+}
+
+export type Opened =
+  | { readonly ok: true; readonly db: DeskDb; readonly warning: StorageProblem | null }
+  | { readonly ok: false; readonly problem: StorageProblem };
+
+export interface IndexedDbOptions {
+  /** The database (and the tabs' channel) name; tests give each test its own. */
+  readonly name?: string;
+  /** Where IndexedDB comes from: the browser's, or fake-indexeddb in a test. */
+  readonly factory?: IDBFactory;
+}
 
 type Body = (tx: IDBTransaction, fail: (error: unknown) => void) => void;
 
@@ -83,7 +122,7 @@ function transact(
     };
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(storageProblem(failure ?? tx.error));
-    tx.onabort = () => reject(storageProblem(failure ?? tx.error ?? new Error('事务被中止')));
+    tx.onabort = () => reject(storageProblem(failure ?? tx.error ?? new Error('aborted')));
     try {
       body(tx, fail);
     } catch (e) {
@@ -106,23 +145,40 @@ function request<T>(
   };
 }
 
-export class DeskDb {
+function readChange(data: unknown): RemoteChange | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const { ids, key } = data as { ids?: unknown; key?: unknown };
+  if (Array.isArray(ids)) {
+    return { kind: 'records', ids: ids.filter((id): id is string => typeof id === 'string') };
+  }
+  return typeof key === 'string' ? { kind: 'meta', key } : null;
+}
+
+class IndexedDeskDb implements DeskDb {
   private readonly db: IDBDatabase;
   private readonly channel: BroadcastChannel | null;
   readonly readOnly: boolean;
 
-  constructor(db: IDBDatabase, readOnly: boolean) {
+  constructor(db: IDBDatabase, name: string, readOnly: boolean) {
     this.db = db;
     this.readOnly = readOnly;
-    this.channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
+    this.channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(name);
   }
 
-  /** Calls back with the ids another tab has just written. */
-  onRemoteChange(callback: (ids: string[]) => void): void {
-    this.channel?.addEventListener('message', (e: MessageEvent<unknown>) => {
-      const ids = (e.data as { ids?: unknown } | null)?.ids;
-      if (Array.isArray(ids)) callback(ids.filter((id): id is string => typeof id === 'string'));
-    });
+  onRemoteChange(listener: (change: RemoteChange) => void): () => void {
+    const channel = this.channel;
+    if (!channel) return () => undefined;
+    const onMessage = (e: MessageEvent<unknown>): void => {
+      const change = readChange(e.data);
+      if (change) listener(change);
+    };
+    channel.addEventListener('message', onMessage);
+    return () => channel.removeEventListener('message', onMessage);
+  }
+
+  close(): void {
+    this.channel?.close();
+    this.db.close();
   }
 
   private announce(ids: string[]): void {
@@ -131,7 +187,7 @@ export class DeskDb {
 
   private guard(): void {
     if (this.readOnly) {
-      throw new StorageProblem('newer-version', '本地数据由更新版本的标注台写入，本页只读。');
+      throw new StorageProblem('newer-version', message('storageReadOnly'));
     }
   }
 
@@ -167,7 +223,6 @@ export class DeskDb {
     return out;
   }
 
-  /** Adds new notices in one transaction; an id already stored (another tab, a re-import) is kept as it is. */
   async addRecords(records: readonly NoticeRecord[]): Promise<string[]> {
     this.guard();
     const added: string[] = [];
@@ -185,7 +240,6 @@ export class DeskDb {
     return added;
   }
 
-  /** Writes records as they are (a JSONL restore, or an undo), each only over the revision before it. */
   async putRecords(records: readonly NoticeRecord[]): Promise<void> {
     this.guard();
     await transact(this.db, [NOTICES], 'readwrite', (tx) => {
@@ -195,11 +249,8 @@ export class DeskDb {
     this.announce(records.map((r) => r.id));
   }
 
-  /**
-   * Stores a changed record unless another tab has stored this revision or a later one; then it
-   * returns what that tab stored, and writes nothing. (A stored revision below `record.rev - 1`
-   * means this tab's own earlier writes failed, a full disk say: this tab is ahead, so it writes.)
-   */
+  // A stored revision below `record.rev - 1` means this tab's own earlier writes failed (a full disk,
+  // say): this tab is ahead, so it writes.
   async putIfUnchanged(record: NoticeRecord): Promise<DecisionWrite> {
     this.guard();
     let stored: NoticeRecord | null = null;
@@ -219,7 +270,6 @@ export class DeskDb {
     return { ok: true };
   }
 
-  /** A value of the 'meta' store (the local model, the labelled history); undefined when absent. */
   async getMeta(key: string): Promise<unknown> {
     let value: unknown;
     await transact(this.db, [META], 'readonly', (tx, fail) => {
@@ -228,37 +278,25 @@ export class DeskDb {
     return value;
   }
 
-  /** Writes (or, with undefined, deletes) a value of the 'meta' store. */
   async putMeta(key: string, value: unknown): Promise<void> {
     this.guard();
     await transact(this.db, [META], 'readwrite', (tx) => {
       if (value === undefined) tx.objectStore(META).delete(key);
       else tx.objectStore(META).put(value, key);
     });
-  }
-
-  async saveSettings(settings: unknown): Promise<void> {
-    this.guard();
-    await transact(this.db, [META], 'readwrite', (tx) => {
-      tx.objectStore(META).put(settings, 'settings');
-    });
+    this.channel?.postMessage({ key });
   }
 }
 
-function openRaw(): Promise<IDBDatabase> {
+function openRaw(factory: IDBFactory | undefined, name: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    if (typeof indexedDB === 'undefined') {
-      reject(
-        new StorageProblem(
-          'unavailable',
-          '此浏览器不提供本地存储（IndexedDB）：改动不会自动保存，请及时导出。',
-        ),
-      );
+    if (factory === undefined) {
+      reject(new StorageProblem('unavailable', message('storageMissing')));
       return;
     }
     let req: IDBOpenDBRequest;
     try {
-      req = indexedDB.open(DB_NAME, IDB_VERSION);
+      req = factory.open(name, IDB_VERSION);
     } catch (e) {
       reject(storageProblem(e));
       return;
@@ -273,20 +311,11 @@ function openRaw(): Promise<IDBDatabase> {
       const error = req.error;
       reject(
         error?.name === 'VersionError'
-          ? new StorageProblem(
-              'newer-version',
-              '本地数据由更新版本的标注台写入：本页无法打开，请使用新版本。',
-            )
+          ? new StorageProblem('newer-version', message('storageNewerUnopenable'))
           : storageProblem(error),
       );
     };
-    req.onblocked = () =>
-      reject(
-        new StorageProblem(
-          'unavailable',
-          '本地存储被另一个旧版本页面占用，请关闭其他标签页后刷新。',
-        ),
-      );
+    req.onblocked = () => reject(new StorageProblem('unavailable', message('storageBlocked')));
   });
 }
 
@@ -311,18 +340,17 @@ async function readSchema(db: IDBDatabase): Promise<number | null> {
   return version;
 }
 
-export type Opened =
-  | { readonly ok: true; readonly db: DeskDb; readonly warning: StorageProblem | null }
-  | { readonly ok: false; readonly problem: StorageProblem };
-
 /**
- * Opens the store, migrating older data and refusing to write newer data. Never throws: the desk
- * works without storage, and says so.
+ * Opens the desk's IndexedDB, migrating older data and refusing to write newer data. Never throws:
+ * the desk works without storage, and says so.
  */
-export async function openDeskDb(): Promise<Opened> {
+export async function openDeskDb({
+  name = 'notice-topic-desk',
+  factory = globalThis.indexedDB,
+}: IndexedDbOptions = {}): Promise<Opened> {
   let raw: IDBDatabase;
   try {
-    raw = await openRaw();
+    raw = await openRaw(factory, name);
   } catch (e) {
     return { ok: false, problem: storageProblem(e) };
   }
@@ -332,8 +360,8 @@ export async function openDeskDb(): Promise<Opened> {
     if (!check.ok) {
       return {
         ok: true,
-        db: new DeskDb(raw, true),
-        warning: new StorageProblem('newer-version', check.reason),
+        db: new IndexedDeskDb(raw, name, true),
+        warning: new StorageProblem('newer-version', check.problem),
       };
     }
     if (check.migrateFrom !== null) await migrate(raw, check.migrateFrom);
@@ -342,9 +370,9 @@ export async function openDeskDb(): Promise<Opened> {
         tx.objectStore(META).put(STORE_SCHEMA_VERSION, 'schema');
       });
     }
-    return { ok: true, db: new DeskDb(raw, false), warning: null };
+    return { ok: true, db: new IndexedDeskDb(raw, name, false), warning: null };
   } catch (e) {
     // Reading works but writing does not (a full disk): the saved work is still shown.
-    return { ok: true, db: new DeskDb(raw, false), warning: storageProblem(e) };
+    return { ok: true, db: new IndexedDeskDb(raw, name, false), warning: storageProblem(e) };
   }
 }

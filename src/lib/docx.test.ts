@@ -80,21 +80,24 @@ describe('extractDocxText', () => {
     expect(await extractDocxText(ole(true), '加密.docx')).toEqual({
       ok: false,
       code: 'docx-encrypted',
-      reason: '文档“加密.docx”受密码保护，无法读取',
+      reason: { code: 'docxEncrypted', params: { file: '加密.docx' } },
     });
   });
 
   it('tells an old Word .doc renamed to .docx apart from an encrypted one', async () => {
     const result = await extractDocxText(ole(false), '旧版.docx');
     expect(result).toMatchObject({ ok: false, code: 'doc-legacy' });
-    expect(!result.ok && result.reason).toContain('旧版.docx');
+    expect(!result.ok && result.reason).toEqual({
+      code: 'docLegacy',
+      params: { file: '旧版.docx' },
+    });
   });
 
   it('says a corrupt document is corrupt: broken zip, non-zip, zip without a Word body', async () => {
     const expected = (name: string) => ({
       ok: false,
       code: 'docx-corrupt',
-      reason: `文档“${name}”已损坏，无法打开`,
+      reason: { code: 'docxCorrupt', params: { file: name } },
     });
     const broken = new TextEncoder().encode('PK\u0003\u0004 this is not really a zip');
     expect(await extractDocxText(broken, '损坏.docx')).toEqual(expected('损坏.docx'));
@@ -121,7 +124,7 @@ describe('extractDocxText', () => {
     expect(result).toEqual({
       ok: false,
       code: 'too-large',
-      reason: '文档“大.docx”过大（21.0 MB），Word 文档不超过 20 MB',
+      reason: { code: 'docxTooLarge', params: { file: '大.docx', size: '21.0', limit: 20 } },
     });
   });
 });

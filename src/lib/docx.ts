@@ -5,6 +5,7 @@
  * the value to JSZip, which accepts an ArrayBuffer: so one input carrying both keys works everywhere.
  */
 import mammoth from 'mammoth';
+import { message, type Message } from '../domain/message';
 
 /** A .docx holding a long notice with a few images stays far below this; beyond it is not a notice. */
 export const MAX_DOCX_BYTES = 20 * 1024 * 1024;
@@ -13,8 +14,8 @@ export type DocxResult =
   | { readonly ok: true; readonly text: string; readonly kind: 'docx' }
   | {
       readonly ok: false;
-      /** Chinese, names the file. */
-      readonly reason: string;
+      /** Names the file. */
+      readonly reason: Message;
       readonly code: 'docx-corrupt' | 'docx-encrypted' | 'doc-legacy' | 'empty' | 'too-large';
     };
 
@@ -39,14 +40,14 @@ function hasEncryptionInfo(bytes: Uint8Array): boolean {
 }
 
 function sizeInMb(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return (bytes / (1024 * 1024)).toFixed(1);
 }
 
 type MammothInput = Parameters<typeof mammoth.extractRawText>[0];
 
 /**
  * Extracts the text of a .docx: one line per paragraph (mammoth separates them by a blank line,
- * which the notice parser does not expect). Never throws; failures come back as Chinese messages.
+ * which the notice parser does not expect). Never throws; failures come back as messages.
  */
 export async function extractDocxText(
   input: ArrayBuffer | Uint8Array,
@@ -54,28 +55,28 @@ export async function extractDocxText(
 ): Promise<DocxResult> {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   if (bytes.length === 0) {
-    return { ok: false, code: 'empty', reason: `文档“${fileName}”是空文件` };
+    return { ok: false, code: 'empty', reason: message('fileEmpty', { file: fileName }) };
   }
   if (bytes.length > MAX_DOCX_BYTES) {
     return {
       ok: false,
       code: 'too-large',
-      reason: `文档“${fileName}”过大（${sizeInMb(bytes.length)}），Word 文档不超过 ${MAX_DOCX_BYTES / (1024 * 1024)} MB`,
+      reason: message('docxTooLarge', {
+        file: fileName,
+        size: sizeInMb(bytes.length),
+        limit: MAX_DOCX_BYTES / (1024 * 1024),
+      }),
     };
   }
   if (startsWith(bytes, OLE_MAGIC)) {
     return hasEncryptionInfo(bytes)
-      ? { ok: false, code: 'docx-encrypted', reason: `文档“${fileName}”受密码保护，无法读取` }
-      : {
-          ok: false,
-          code: 'doc-legacy',
-          reason: `文档“${fileName}”是旧版 Word（.doc）格式，请在 Word 中另存为 .docx 后重试`,
-        };
+      ? { ok: false, code: 'docx-encrypted', reason: message('docxEncrypted', { file: fileName }) }
+      : { ok: false, code: 'doc-legacy', reason: message('docLegacy', { file: fileName }) };
   }
   const corrupt: DocxResult = {
     ok: false,
     code: 'docx-corrupt',
-    reason: `文档“${fileName}”已损坏，无法打开`,
+    reason: message('docxCorrupt', { file: fileName }),
   };
   if (!startsWith(bytes, ZIP_MAGIC)) return corrupt;
 
@@ -94,7 +95,7 @@ export async function extractDocxText(
     .replace(/\n{2,}/g, '\n')
     .trim();
   if (text === '') {
-    return { ok: false, code: 'empty', reason: `文档“${fileName}”没有文字内容` };
+    return { ok: false, code: 'empty', reason: message('docxNoText', { file: fileName }) };
   }
   return { ok: true, text, kind: 'docx' };
 }

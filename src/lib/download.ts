@@ -1,10 +1,18 @@
-/** Saves generated text as a file download, built from chunks so a large export is never one string. */
-export function downloadChunks(fileName: string, chunks: Iterable<string>, type: string): void {
+/** A file the desk hands to the clerk, built from chunks so a large export is never one string. */
+export interface DownloadFile {
+  readonly name: string;
+  readonly chunks: Iterable<string>;
+  /** MIME type with charset. */
+  readonly type: string;
+}
+
+/** Saves a generated file through a download link. */
+export function downloadFile({ name, chunks, type }: DownloadFile): void {
   const blob = new Blob([...chunks], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = fileName;
+  a.download = name;
   a.rel = 'noopener';
   document.body.append(a);
   a.click();

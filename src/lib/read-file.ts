@@ -1,19 +1,22 @@
 /** Reads an uploaded file as text (a notice, or a CSV/JSONL to import); never throws. */
 import { decodeImportFile, decodeNoticeFile } from '../domain/intake/decode';
+import { detailOf, message, type Message } from '../domain/message';
 
 export type FileText =
-  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: Message };
 
 type Bytes =
   | { readonly ok: true; readonly bytes: Uint8Array }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly reason: Message };
 
 async function readBytes(file: File): Promise<Bytes> {
   try {
     return { ok: true, bytes: new Uint8Array(await file.arrayBuffer()) };
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return { ok: false, reason: `文件“${file.name}”无法读取（${detail}）` };
+    return {
+      ok: false,
+      reason: message('fileUnreadable', { file: file.name, detail: detailOf(e) }),
+    };
   }
 }
 

@@ -2,10 +2,11 @@
  * Learning from the office's own work: a labelled history imported for training, the local model
  * (trained in a worker on top of the shipped model, then taught every decision at once), the
  * shipped-vs-local cross-validation, and the local model's file. The local model, the history and
- * the last figures are kept in IndexedDB ('meta'), so a reload finds them.
+ * the last figures are kept in storage ('meta'), so a reload finds them; other tabs hear of changes.
  */
 import type { ModelFile } from '../domain/classifier';
 import type { NoticeRecord, SuggestedTopic } from '../domain/desk/record';
+import { localModelFileName } from '../domain/export/file-name';
 import { extensionOf } from '../domain/intake/decode';
 import {
   chunks,
@@ -17,73 +18,23 @@ import {
   mappingKey,
   rescoreOrder,
   trainingSet,
-  type Comparison,
   type HistoryError,
   type HistoryItem,
   type HistoryRead,
-  type LabelDistribution,
   type LabelMapping,
-  type LabelledHistory,
 } from '../domain/learning';
-import type { TopicPath } from '../domain/taxonomy/taxonomy';
-import { downloadChunks } from '../lib/download';
-import { CancelledError, runLearnTask, shippedModelUrl, type LearnTask } from '../lib/learn-worker';
+import { detailOf, message, type Message } from '../domain/message';
 import { readImportFile, readNoticeFile } from '../lib/read-file';
-import type { Provenance } from '../workers/learning';
-import type { TrainingExample } from '../workers/learn-protocol';
-import { selectVisibleIds } from './selectors';
-import { services } from './services';
-import type { DeskState, Slice } from './types';
-
-export interface LearningTask {
-  readonly kind: 'import' | 'train' | 'compare';
-  readonly done: number;
-  /** 0 while the size is not known (training runs as one step). */
-  readonly total: number;
-}
-
-export interface MeasuredComparison {
-  readonly value: Comparison;
-  /** Labelled examples there were; value.n of them were scored (a spread sample when many). */
-  readonly available: number;
-  readonly ms: number;
-  /** ISO timestamp. */
-  readonly at: string;
-}
-
-export interface LearningState {
-  readonly history: readonly HistoryItem[];
-  readonly mapping: LabelMapping;
-  readonly labelled: LabelledHistory;
-  readonly distribution: LabelDistribution;
-  readonly importErrors: readonly HistoryError[];
-  readonly task: LearningTask | null;
-  /** The local model's provenance; null while the shipped model is in use. */
-  readonly local: Provenance | null;
-  readonly trainMs: number | null;
-  readonly comparison: MeasuredComparison | null;
-  /** Chinese: the outcome of the last action, or what went wrong. */
-  readonly message: { readonly kind: 'info' | 'error'; readonly text: string } | null;
-  /** Pending notices re-scored after the last decision. */
-  readonly rescored: { readonly done: number; readonly total: number } | null;
-}
-
-export interface LearningSlice {
-  readonly learning: LearningState;
-  importHistory(files: readonly File[]): Promise<void>;
-  cancelLearningTask(): void;
-  mapLabel(raw: string, path: TopicPath | null): void;
-  trainLocalModel(): Promise<void>;
-  compareModels(k?: number): Promise<void>;
-  exportLocalModel(): Promise<void>;
-  importLocalModel(file: File): Promise<void>;
-  resetLocalModel(): Promise<void>;
-  clearHistory(): Promise<void>;
-  /** Called by decide: teaches the local model the decision and re-scores the pending notices. */
-  learnDecision(id: string): void;
-  /** Called by undo: takes the last learnt decision back out of the local model. */
-  unlearnDecision(id: string): void;
-}
+import {
+  CancelledError,
+  type LearnResult,
+  type LearnTask,
+  type ModelStep,
+  type Provenance,
+  type TrainingExample,
+} from '../workers/protocol';
+import type { GetState, SetState, StoreContext } from './context';
+import type { LearningSlice, LearningState, MeasuredComparison, Slice } from './types';
 
 const LOCAL_MODEL_KEY = 'localModel';
 const HISTORY_KEY = 'learningHistory';
@@ -97,18 +48,7 @@ const PERSIST_SCORE_CHANGE = 0.05;
 /** After the last decision, the local model is saved once the clerk pauses. */
 const SAVE_DELAY_MS = 1000;
 
-type Set = (partial: Partial<DeskState>) => void;
-type Get = () => DeskState;
-
-let task: LearnTask | null = null;
-let importCancelled = false;
-let rescoreGeneration = 0;
-let saveTimer: ReturnType<typeof setTimeout> | null = null;
-/** Decisions made while a full training runs: taught to the new model once it arrives. */
-let decidedDuringTraining: string[] | null = null;
-/** Tells the desk's other tabs that a learning value changed, so no tab saves over a newer model. */
-const CHANNEL = 'notice-topic-desk-learning';
-let channel: BroadcastChannel | null = null;
+type SavedKey = typeof LOCAL_MODEL_KEY | typeof HISTORY_KEY | typeof COMPARISON_KEY;
 
 function summarise(
   history: readonly HistoryItem[],
@@ -120,12 +60,12 @@ function summarise(
 
 const EMPTY = summarise([], {});
 
-function patch(get: Get, set: Set, part: Partial<LearningState>): void {
+function patch(get: GetState, set: SetState, part: Partial<LearningState>): void {
   set({ learning: { ...get().learning, ...part } });
 }
 
-function failure(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+function tell(get: GetState, set: SetState, kind: 'info' | 'error', body: Message): void {
+  patch(get, set, { message: { kind, body } });
 }
 
 async function readHistoryFile(file: File): Promise<HistoryRead> {
@@ -147,23 +87,28 @@ function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-async function saveMeta(get: Get, set: Set, key: string, value: unknown): Promise<void> {
-  const db = services.db;
+async function saveMeta(
+  ctx: StoreContext,
+  get: GetState,
+  set: SetState,
+  key: SavedKey,
+  value: unknown,
+): Promise<void> {
+  const db = ctx.runtime.db;
   if (!db) return;
   try {
     await db.putMeta(key, value);
-    channel?.postMessage({ key });
   } catch (e) {
-    patch(get, set, { message: { kind: 'error', text: `未能保存到浏览器存储：${failure(e)}` } });
+    tell(get, set, 'error', message('learningNotSaved', { detail: detailOf(e) }));
   }
 }
 
-function saveHistory(get: Get, set: Set): Promise<void> {
+function saveHistory(ctx: StoreContext, get: GetState, set: SetState): Promise<void> {
   const { history, mapping } = get().learning;
-  return saveMeta(get, set, HISTORY_KEY, { items: history, mapping });
+  return saveMeta(ctx, get, set, HISTORY_KEY, { items: history, mapping });
 }
 
-function examplesFor(get: Get): TrainingExample[] {
+function examplesFor(get: GetState): TrainingExample[] {
   const { labelled } = get().learning;
   return trainingSet(labelled.examples, get().byId.values()).examples.map((e) => ({
     text: e.text ?? '',
@@ -190,12 +135,10 @@ function changedEnough(
  * Re-scores the pending notices with the model now in use, nearest to the clerk's place first, in
  * chunks; a newer decision starts a new pass and this one stops.
  */
-async function rescorePending(get: Get, set: Set): Promise<void> {
-  const worker = services.worker;
-  if (!worker) return;
-  const generation = ++rescoreGeneration;
+async function rescorePending(ctx: StoreContext, get: GetState, set: SetState): Promise<void> {
+  const generation = ++ctx.runtime.rescoreGeneration;
   const state = get();
-  const visible = selectVisibleIds(state);
+  const visible = ctx.selectors.visibleIds(state);
   const shown = new Set(visible);
   const order = [...visible, ...state.ids.filter((id) => !shown.has(id))];
   const ids = rescoreOrder(order, (id) => state.byId.get(id)?.decision === null, state.selectedId);
@@ -207,13 +150,14 @@ async function rescorePending(get: Get, set: Set): Promise<void> {
       .filter((r): r is NoticeRecord => r !== undefined && r.decision === null);
     let fresh: (SuggestedTopic[] | null)[];
     try {
-      fresh = await worker.rescore(records.map((r) => r.text));
+      fresh = await ctx.deps.workers.desk.rescore(records.map((r) => ({ id: r.id, text: r.text })));
     } catch (e) {
-      patch(get, set, { message: { kind: 'error', text: `重新计算建议失败：${failure(e)}` } });
+      tell(get, set, 'error', message('rescoreFailed', { detail: detailOf(e) }));
       return;
     }
-    if (generation !== rescoreGeneration) return;
-    const byId = new Map(get().byId);
+    if (generation !== ctx.runtime.rescoreGeneration) return;
+    const s = get();
+    const byId = new Map(s.byId);
     const toStore: NoticeRecord[] = [];
     records.forEach((r, i) => {
       const suggestions = fresh[i];
@@ -225,307 +169,338 @@ async function rescorePending(get: Get, set: Set): Promise<void> {
       if (store) toStore.push(next);
     });
     done += chunk.length;
-    set({ byId, learning: { ...get().learning, rescored: { done, total: ids.length } } });
-    const db = services.db;
-    if (db) {
-      for (const r of toStore) {
-        try {
-          await db.putIfUnchanged(r);
-        } catch {
-          // The suggestion is shown; the stored one is only older, and is recomputed next time.
-        }
+    set({ byId, learning: { ...s.learning, rescored: { done, total: ids.length } } });
+    const db = ctx.runtime.db;
+    for (const r of db ? toStore : []) {
+      try {
+        await db?.putIfUnchanged(r);
+      } catch {
+        // The suggestion is shown; the stored one is only older, and is recomputed next time.
       }
     }
   }
 }
 
-function scheduleSave(get: Get, set: Set): void {
-  if (saveTimer !== null) clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => {
-    saveTimer = null;
-    const worker = services.worker;
-    if (!worker) return;
-    worker.exportLocalModel().then(
+function scheduleSave(ctx: StoreContext, get: GetState, set: SetState): void {
+  if (ctx.runtime.saveTimer !== null) clearTimeout(ctx.runtime.saveTimer);
+  ctx.runtime.saveTimer = setTimeout(() => {
+    ctx.runtime.saveTimer = null;
+    ctx.deps.workers.desk.exportLocalModel().then(
       // null after undoing every learnt decision: the shipped model is in use again.
-      (file) => void saveMeta(get, set, LOCAL_MODEL_KEY, file ?? undefined),
+      (file) => void saveMeta(ctx, get, set, LOCAL_MODEL_KEY, file ?? undefined),
       (e: unknown) =>
-        patch(get, set, { message: { kind: 'error', text: `未能保存本地模型：${failure(e)}` } }),
+        tell(get, set, 'error', message('localModelNotSaved', { detail: detailOf(e) })),
     );
   }, SAVE_DELAY_MS);
 }
 
 /** Puts a model file in use in the worker, stores it and re-scores the pending notices. */
-async function applyModelFile(get: Get, set: Set, file: ModelFile | null): Promise<void> {
-  const worker = services.worker;
-  if (!worker) throw new Error('后台处理尚未启动，请刷新页面');
-  const local = await worker.useLocalModel(file);
-  patch(get, set, { local });
-  await saveMeta(get, set, LOCAL_MODEL_KEY, file ?? undefined);
-  void rescorePending(get, set);
+async function applyModelFile(
+  ctx: StoreContext,
+  get: GetState,
+  set: SetState,
+  file: ModelFile | null,
+): Promise<ModelStep<null>> {
+  const step = await ctx.deps.workers.desk.useLocalModel(file);
+  if (!step.ok) return step;
+  patch(get, set, { local: step.value });
+  await saveMeta(ctx, get, set, LOCAL_MODEL_KEY, file ?? undefined);
+  void rescorePending(ctx, get, set);
+  return { ok: true, value: null };
 }
 
 async function runTask(
-  get: Get,
-  set: Set,
-  kind: 'train' | 'compare',
+  ctx: StoreContext,
+  get: GetState,
+  set: SetState,
   start: (onProgress: (done: number, total: number) => void) => LearnTask,
-): Promise<Awaited<LearnTask['result']> | null> {
-  task?.cancel();
+  kind: 'train' | 'compare',
+  outcome: { readonly cancelled: Message; readonly failed: (detail: string) => Message },
+): Promise<LearnResult | null> {
+  ctx.runtime.learnTask?.cancel();
   patch(get, set, { task: { kind, done: 0, total: 0 }, message: null });
   const current = start((done, total) => patch(get, set, { task: { kind, done, total } }));
-  task = current;
+  ctx.runtime.learnTask = current;
   try {
     return await current.result;
   } catch (e) {
-    patch(get, set, {
-      message:
-        e instanceof CancelledError
-          ? {
-              kind: 'info',
-              text: kind === 'train' ? '已取消训练，本地模型未改变。' : '已取消交叉验证。',
-            }
-          : { kind: 'error', text: `${kind === 'train' ? '训练' : '交叉验证'}失败：${failure(e)}` },
-    });
+    if (e instanceof CancelledError) tell(get, set, 'info', outcome.cancelled);
+    else tell(get, set, 'error', outcome.failed(detailOf(e)));
     return null;
   } finally {
-    if (task === current) {
-      task = null;
+    if (ctx.runtime.learnTask === current) {
+      ctx.runtime.learnTask = null;
       patch(get, set, { task: null });
     }
   }
 }
 
-export const createLearningSlice: Slice<LearningSlice> = (set, get) => ({
-  learning: {
-    history: [],
-    mapping: {},
-    ...EMPTY,
-    importErrors: [],
-    task: null,
-    local: null,
-    trainMs: null,
-    comparison: null,
-    message: null,
-    rescored: null,
-  },
-
-  async importHistory(files) {
-    importCancelled = false;
-    const errors: HistoryError[] = [];
-    const items: HistoryItem[] = [];
-    patch(get, set, { task: { kind: 'import', done: 0, total: files.length }, message: null });
-    for (let at = 0; at < files.length && !importCancelled; at += FILE_CHUNK) {
-      for (const file of files.slice(at, at + FILE_CHUNK)) {
-        const read = await readHistoryFile(file);
-        items.push(...read.items);
-        errors.push(...read.errors);
+/** After the local model learnt or unlearnt one decision: show it, save it soon, re-score pending. */
+function followModelStep(
+  ctx: StoreContext,
+  get: GetState,
+  set: SetState,
+  step: Promise<ModelStep<Provenance | null>>,
+  failure: (detail: string | Message) => Message,
+): void {
+  step.then(
+    (result) => {
+      if (!result.ok) {
+        tell(get, set, 'error', failure(result.problem));
+        return;
       }
-      patch(get, set, {
-        task: {
-          kind: 'import',
-          done: Math.min(files.length, at + FILE_CHUNK),
-          total: files.length,
-        },
-      });
-      await yieldToPage();
-    }
-    const { history, mapping } = get().learning;
-    const known = new Set(history.map((h) => h.text));
-    const fresh = items.filter((i) => !known.has(i.text) && (known.add(i.text), true));
-    const next = [...history, ...fresh];
-    const summary = summarise(next, mapping);
-    const duplicates = items.length - fresh.length;
-    patch(get, set, {
-      history: next,
-      ...summary,
-      importErrors: errors,
+      patch(get, set, { local: result.value });
+      scheduleSave(ctx, get, set);
+      void rescorePending(ctx, get, set);
+    },
+    (e: unknown) => tell(get, set, 'error', failure(detailOf(e))),
+  );
+}
+
+export const createLearningSlice =
+  (ctx: StoreContext): Slice<LearningSlice> =>
+  (set, get) => ({
+    learning: {
+      history: [],
+      mapping: {},
+      ...EMPTY,
+      importErrors: [],
       task: null,
-      message: {
-        kind: 'info',
-        text:
-          (importCancelled ? '导入已取消：已读取的部分保留。' : '') +
-          `读取 ${items.length} 条，新增 ${fresh.length} 条` +
-          (duplicates > 0 ? `（${duplicates} 条重复，未重复加入）` : '') +
-          `；可用于训练 ${summary.labelled.examples.length} 条。`,
-      },
-    });
-    await saveHistory(get, set);
-    if (!importCancelled && fresh.length > 0 && summary.labelled.examples.length > 0) {
-      await get().trainLocalModel();
-    }
-  },
+      local: null,
+      trainMs: null,
+      comparison: null,
+      message: null,
+      rescored: null,
+    },
 
-  cancelLearningTask() {
-    importCancelled = true;
-    task?.cancel();
-  },
-
-  mapLabel(raw, path) {
-    const { history, mapping } = get().learning;
-    const next = { ...mapping, [mappingKey(raw)]: path };
-    patch(get, set, { mapping: next, ...summarise(history, next) });
-    void saveHistory(get, set);
-  },
-
-  async trainLocalModel() {
-    const examples = examplesFor(get);
-    if (examples.length === 0) {
+    async importHistory(files) {
+      ctx.runtime.historyImportCancelled = false;
+      const errors: HistoryError[] = [];
+      const items: HistoryItem[] = [];
+      patch(get, set, { task: { kind: 'import', done: 0, total: files.length }, message: null });
+      for (let at = 0; at < files.length && !ctx.runtime.historyImportCancelled; at += FILE_CHUNK) {
+        for (const file of files.slice(at, at + FILE_CHUNK)) {
+          const read = await readHistoryFile(file);
+          items.push(...read.items);
+          errors.push(...read.errors);
+        }
+        patch(get, set, {
+          task: {
+            kind: 'import',
+            done: Math.min(files.length, at + FILE_CHUNK),
+            total: files.length,
+          },
+        });
+        await yieldToPage();
+      }
+      const cancelled = ctx.runtime.historyImportCancelled;
+      const { history, mapping } = get().learning;
+      const known = new Set(history.map((h) => h.text));
+      const fresh = items.filter((i) => !known.has(i.text) && (known.add(i.text), true));
+      const next = [...history, ...fresh];
+      const summary = summarise(next, mapping);
+      const duplicates = items.length - fresh.length;
       patch(get, set, {
+        history: next,
+        ...summary,
+        importErrors: errors,
+        task: null,
         message: {
-          kind: 'error',
-          text: '没有可用于训练的已标注公文：请先导入带主题分类的历史公文，或确认几条公文。',
+          kind: 'info',
+          body: message('historyImported', {
+            cancelled: cancelled ? message('historyImportCancelled') : '',
+            read: items.length,
+            added: fresh.length,
+            duplicates: duplicates > 0 ? message('historyDuplicates', { n: duplicates }) : '',
+            usable: summary.labelled.examples.length,
+          }),
         },
       });
-      return;
-    }
-    decidedDuringTraining = [];
-    const done = await runTask(get, set, 'train', (onProgress) =>
-      runLearnTask(
-        {
-          type: 'train',
-          modelUrl: shippedModelUrl(),
-          examples,
-          createdAt: new Date().toISOString(),
-        },
-        onProgress,
-      ),
-    );
-    const later = decidedDuringTraining;
-    decidedDuringTraining = null;
-    if (!done || done.type !== 'trained') return;
-    try {
-      await applyModelFile(get, set, done.file);
-      const worker = services.worker;
-      for (const id of later) {
-        const r = get().byId.get(id);
-        if (worker && r?.decision)
-          patch(get, set, { local: await worker.learn(r.text, r.decision.path) });
+      await saveHistory(ctx, get, set);
+      if (!cancelled && fresh.length > 0 && summary.labelled.examples.length > 0) {
+        await get().trainLocalModel();
       }
-      if (later.length > 0) scheduleSave(get, set);
+    },
+
+    cancelLearningTask() {
+      ctx.runtime.historyImportCancelled = true;
+      ctx.runtime.learnTask?.cancel();
+    },
+
+    mapLabel(raw, path) {
+      const { history, mapping } = get().learning;
+      const next = { ...mapping, [mappingKey(raw)]: path };
+      patch(get, set, { mapping: next, ...summarise(history, next) });
+      void saveHistory(ctx, get, set);
+    },
+
+    async trainLocalModel() {
+      const examples = examplesFor(get);
+      if (examples.length === 0) {
+        tell(get, set, 'error', message('nothingToTrain'));
+        return;
+      }
+      ctx.runtime.decidedDuringTraining = [];
+      const done = await runTask(
+        ctx,
+        get,
+        set,
+        (onProgress) =>
+          ctx.deps.workers.runLearnTask(
+            { type: 'train', examples, createdAt: ctx.deps.clock.now().toISOString() },
+            onProgress,
+          ),
+        'train',
+        {
+          cancelled: message('trainCancelled'),
+          failed: (detail) => message('trainFailed', { detail }),
+        },
+      );
+      const later = ctx.runtime.decidedDuringTraining;
+      ctx.runtime.decidedDuringTraining = null;
+      if (!done || done.type !== 'trained') return;
+      const applied = await applyModelFile(ctx, get, set, done.file);
+      if (!applied.ok) {
+        tell(get, set, 'error', message('localModelUnusable', { detail: applied.problem }));
+        return;
+      }
+      for (const id of later ?? []) {
+        const r = get().byId.get(id);
+        if (!r?.decision) continue;
+        const step = await ctx.deps.workers.desk.learn({ id, text: r.text }, r.decision.path);
+        if (step.ok) patch(get, set, { local: step.value });
+      }
+      if ((later ?? []).length > 0) scheduleSave(ctx, get, set);
       patch(get, set, {
         trainMs: done.ms,
         message: {
           kind: 'info',
-          text: `本地模型已训练：${examples.length} 条已标注公文，用时 ${(done.ms / 1000).toFixed(1)} 秒。`,
+          body: message('trained', { n: examples.length, s: (done.ms / 1000).toFixed(1) }),
         },
       });
-    } catch (e) {
-      patch(get, set, { message: { kind: 'error', text: `本地模型无法启用：${failure(e)}` } });
-    }
-  },
+    },
 
-  async compareModels(k = 5) {
-    const examples = examplesFor(get);
-    if (examples.length < 10) {
-      patch(get, set, {
-        message: {
-          kind: 'error',
-          text: `交叉验证至少需要 10 条已标注公文，目前只有 ${examples.length} 条。`,
-        },
-      });
-      return;
-    }
-    const done = await runTask(get, set, 'compare', (onProgress) =>
-      runLearnTask({ type: 'compare', modelUrl: shippedModelUrl(), examples, k }, onProgress),
-    );
-    if (!done || done.type !== 'compared') return;
-    const comparison: MeasuredComparison = {
-      value: done.value,
-      available: done.available,
-      ms: done.ms,
-      at: new Date().toISOString(),
-    };
-    patch(get, set, { comparison });
-    await saveMeta(get, set, COMPARISON_KEY, comparison);
-  },
-
-  async exportLocalModel() {
-    try {
-      const file = await services.worker?.exportLocalModel();
-      if (!file) {
-        patch(get, set, {
-          message: { kind: 'error', text: '还没有本地模型：目前使用的是随附模型。' },
-        });
+    async compareModels(k = 5) {
+      const examples = examplesFor(get);
+      if (examples.length < 10) {
+        tell(get, set, 'error', message('compareTooFew', { n: examples.length }));
         return;
       }
-      const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
-      downloadChunks(`本地模型-${day}.json`, [JSON.stringify(file)], 'application/json');
-    } catch (e) {
-      patch(get, set, { message: { kind: 'error', text: `导出本地模型失败：${failure(e)}` } });
-    }
-  },
-
-  async importLocalModel(file) {
-    let json: unknown;
-    try {
-      json = JSON.parse(await file.text());
-    } catch {
-      patch(get, set, {
-        message: { kind: 'error', text: `文件“${file.name}”不是有效的 JSON，无法作为模型导入。` },
-      });
-      return;
-    }
-    try {
-      await applyModelFile(get, set, json as ModelFile);
-      patch(get, set, { message: { kind: 'info', text: `已导入本地模型“${file.name}”。` } });
-    } catch (e) {
-      patch(get, set, {
-        message: { kind: 'error', text: `无法导入“${file.name}”：${failure(e)}` },
-      });
-    }
-  },
-
-  async resetLocalModel() {
-    try {
-      await applyModelFile(get, set, null);
-      patch(get, set, { message: { kind: 'info', text: '已恢复为随附模型。' } });
-    } catch (e) {
-      patch(get, set, { message: { kind: 'error', text: `恢复随附模型失败：${failure(e)}` } });
-    }
-  },
-
-  async clearHistory() {
-    patch(get, set, { history: [], mapping: {}, ...EMPTY, importErrors: [], comparison: null });
-    await saveMeta(get, set, HISTORY_KEY, undefined);
-    await saveMeta(get, set, COMPARISON_KEY, undefined);
-  },
-
-  learnDecision(id) {
-    const record = get().byId.get(id);
-    const worker = services.worker;
-    if (!record?.decision || !worker) return;
-    decidedDuringTraining?.push(id);
-    followModelStep(get, set, worker.learn(record.text, record.decision.path), '学习');
-  },
-
-  unlearnDecision(id) {
-    const worker = services.worker;
-    if (!worker) return;
-    const pending = decidedDuringTraining?.lastIndexOf(id) ?? -1;
-    if (pending >= 0) decidedDuringTraining?.splice(pending, 1);
-    followModelStep(get, set, worker.unlearn(), '撤销');
-  },
-});
-
-/** After the local model learnt or unlearnt one decision: show it, save it soon, re-score pending. */
-function followModelStep(
-  get: Get,
-  set: Set,
-  step: Promise<Provenance | null>,
-  verb: '学习' | '撤销',
-): void {
-  step.then(
-    (local) => {
-      patch(get, set, { local });
-      scheduleSave(get, set);
-      void rescorePending(get, set);
+      const done = await runTask(
+        ctx,
+        get,
+        set,
+        (onProgress) => ctx.deps.workers.runLearnTask({ type: 'compare', examples, k }, onProgress),
+        'compare',
+        {
+          cancelled: message('compareCancelled'),
+          failed: (detail) => message('compareFailed', { detail }),
+        },
+      );
+      if (!done || done.type !== 'compared') return;
+      const comparison: MeasuredComparison = {
+        value: done.value,
+        available: done.available,
+        ms: done.ms,
+        at: ctx.deps.clock.now().toISOString(),
+      };
+      patch(get, set, { comparison });
+      await saveMeta(ctx, get, set, COMPARISON_KEY, comparison);
     },
-    (e: unknown) =>
-      patch(get, set, {
-        message: { kind: 'error', text: `本地模型未能${verb}这条决定：${failure(e)}` },
-      }),
-  );
-}
+
+    async exportLocalModel() {
+      try {
+        const file = await ctx.deps.workers.desk.exportLocalModel();
+        if (!file) {
+          tell(get, set, 'error', message('noLocalModel'));
+          return;
+        }
+        ctx.deps.download({
+          name: localModelFileName(ctx.deps.clock.now()),
+          chunks: [JSON.stringify(file)],
+          type: 'application/json',
+        });
+      } catch (e) {
+        tell(get, set, 'error', message('modelExportFailed', { detail: detailOf(e) }));
+      }
+    },
+
+    async importLocalModel(file) {
+      let json: unknown;
+      try {
+        json = JSON.parse(await file.text());
+      } catch {
+        tell(get, set, 'error', message('modelFileNotJson', { file: file.name }));
+        return;
+      }
+      try {
+        // The worker checks the file (parseModel) before it uses it.
+        const applied = await applyModelFile(ctx, get, set, json as ModelFile);
+        tell(
+          get,
+          set,
+          applied.ok ? 'info' : 'error',
+          applied.ok
+            ? message('modelImported', { file: file.name })
+            : message('modelImportFailed', { file: file.name, detail: applied.problem }),
+        );
+      } catch (e) {
+        tell(
+          get,
+          set,
+          'error',
+          message('modelImportFailed', { file: file.name, detail: detailOf(e) }),
+        );
+      }
+    },
+
+    async resetLocalModel() {
+      try {
+        const applied = await applyModelFile(ctx, get, set, null);
+        tell(
+          get,
+          set,
+          applied.ok ? 'info' : 'error',
+          applied.ok
+            ? message('modelReset')
+            : message('modelResetFailed', { detail: applied.problem }),
+        );
+      } catch (e) {
+        tell(get, set, 'error', message('modelResetFailed', { detail: detailOf(e) }));
+      }
+    },
+
+    async clearHistory() {
+      patch(get, set, { history: [], mapping: {}, ...EMPTY, importErrors: [], comparison: null });
+      await saveMeta(ctx, get, set, HISTORY_KEY, undefined);
+      await saveMeta(ctx, get, set, COMPARISON_KEY, undefined);
+    },
+
+    learnDecision(id) {
+      const record = get().byId.get(id);
+      if (!record?.decision) return;
+      ctx.runtime.decidedDuringTraining?.push(id);
+      followModelStep(
+        ctx,
+        get,
+        set,
+        ctx.deps.workers.desk.learn({ id, text: record.text }, record.decision.path),
+        (detail) => message('learnFailed', { detail }),
+      );
+    },
+
+    unlearnDecision(id) {
+      const pending = ctx.runtime.decidedDuringTraining?.lastIndexOf(id) ?? -1;
+      if (pending >= 0) ctx.runtime.decidedDuringTraining?.splice(pending, 1);
+      followModelStep(
+        ctx,
+        get,
+        set,
+        ctx.deps.workers.desk.unlearn().then((value) => ({ ok: true, value })),
+        (detail) => message('unlearnFailed', { detail }),
+      );
+    },
+  });
 
 function readHistory(v: unknown): { items: HistoryItem[]; mapping: LabelMapping } | null {
   if (typeof v !== 'object' || v === null) return null;
@@ -544,18 +519,21 @@ function readHistory(v: unknown): { items: HistoryItem[]; mapping: LabelMapping 
   };
 }
 
-type SavedKey = typeof LOCAL_MODEL_KEY | typeof HISTORY_KEY | typeof COMPARISON_KEY;
+function isSavedKey(v: unknown): v is SavedKey {
+  return v === LOCAL_MODEL_KEY || v === HISTORY_KEY || v === COMPARISON_KEY;
+}
 
 /** Loads saved learning values; `replace` also clears what is no longer saved (another tab's reset). */
 async function loadSaved(
-  get: Get,
-  set: Set,
+  ctx: StoreContext,
+  get: GetState,
+  set: SetState,
   keys: readonly SavedKey[],
   replace: boolean,
+  unusable: (detail: Message) => Message,
 ): Promise<void> {
-  const db = services.db;
-  const worker = services.worker;
-  if (!db || !worker) return;
+  const db = ctx.runtime.db;
+  if (!db) return;
   for (const key of keys) {
     const value = await db.getMeta(key);
     if (key === HISTORY_KEY) {
@@ -571,46 +549,49 @@ async function loadSaved(
       if (value && typeof value === 'object') {
         patch(get, set, { comparison: value as MeasuredComparison });
       } else if (replace) patch(get, set, { comparison: null });
-    } else if (value !== undefined && value !== null) {
-      patch(get, set, { local: await worker.useLocalModel(value as ModelFile) });
-    } else if (replace) {
-      patch(get, set, { local: await worker.useLocalModel(null) });
+    } else if ((value !== undefined && value !== null) || replace) {
+      const file = value === undefined || value === null ? null : (value as ModelFile);
+      const step = await ctx.deps.workers.desk.useLocalModel(file);
+      if (step.ok) patch(get, set, { local: step.value });
+      else tell(get, set, 'error', unusable(step.problem));
     }
   }
 }
 
-function isSavedKey(v: unknown): v is SavedKey {
-  return v === LOCAL_MODEL_KEY || v === HISTORY_KEY || v === COMPARISON_KEY;
+/** At start-up: puts the saved local model back in use and restores the history and figures. */
+export async function restoreLearning(
+  ctx: StoreContext,
+  get: GetState,
+  set: SetState,
+): Promise<void> {
+  try {
+    await loadSaved(
+      ctx,
+      get,
+      set,
+      [HISTORY_KEY, COMPARISON_KEY, LOCAL_MODEL_KEY],
+      false,
+      (detail) => message('savedModelUnusable', { detail }),
+    );
+  } catch (e) {
+    tell(get, set, 'error', message('savedModelUnusable', { detail: detailOf(e) }));
+  }
 }
 
-/**
- * At start-up: puts the saved local model back in use and restores the history and figures; then
- * follows the other tabs' changes (a model trained or reset there is used here too).
- */
-export async function restoreLearning(get: Get, set: Set): Promise<void> {
+/** Another tab changed a learning value: a model trained or reset there is used here too. */
+export async function followRemoteLearning(
+  ctx: StoreContext,
+  get: GetState,
+  set: SetState,
+  key: string,
+): Promise<void> {
+  if (!isSavedKey(key)) return;
   try {
-    await loadSaved(get, set, [HISTORY_KEY, COMPARISON_KEY, LOCAL_MODEL_KEY], false);
-  } catch (e) {
-    patch(get, set, {
-      message: { kind: 'error', text: `已保存的本地模型无法载入，暂用随附模型：${failure(e)}` },
-    });
-  }
-  if (typeof BroadcastChannel === 'undefined') return;
-  channel = new BroadcastChannel(CHANNEL);
-  channel.addEventListener('message', (e: MessageEvent<unknown>) => {
-    const key = (e.data as { key?: unknown } | null)?.key;
-    if (!isSavedKey(key)) return;
-    loadSaved(get, set, [key], true).then(
-      () => {
-        if (key === LOCAL_MODEL_KEY) void rescorePending(get, set);
-      },
-      (error: unknown) =>
-        patch(get, set, {
-          message: {
-            kind: 'error',
-            text: `另一个标签页更新了本地模型，但本页未能载入：${failure(error)}`,
-          },
-        }),
+    await loadSaved(ctx, get, set, [key], true, (detail) =>
+      message('remoteModelUnusable', { detail }),
     );
-  });
+    if (key === LOCAL_MODEL_KEY) void rescorePending(ctx, get, set);
+  } catch (e) {
+    tell(get, set, 'error', message('remoteModelUnusable', { detail: detailOf(e) }));
+  }
 }

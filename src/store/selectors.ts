@@ -1,28 +1,39 @@
-/** Derived views of the store, memoised so components re-render only when their input changes. */
+/**
+ * Derived views of the store, memoised per store so components re-render only when their input
+ * changes and the 10,000-row queue is sorted once per change, not once per reader.
+ */
 import { queueOrder } from '../domain/desk/queue';
+import { decidedCount } from '../domain/desk/record';
 import type { DeskState } from './types';
 
-let lastInput: readonly unknown[] = [];
-let lastOutput: readonly string[] = [];
-
-/** The queue's ids after filter and sort; the same array while ids, records, filter and sort are. */
-export function selectVisibleIds(s: DeskState): readonly string[] {
-  const input = [s.ids, s.byId, s.filter, s.sort];
-  if (input.every((v, i) => v === lastInput[i])) return lastOutput;
-  lastInput = input;
-  lastOutput = queueOrder(s.ids, s.byId, s.filter, s.sort);
-  return lastOutput;
+export interface DeskSelectors {
+  /** The queue's ids after filter and sort; the same array while ids, records, filter and sort are. */
+  visibleIds(s: DeskState): readonly string[];
+  /** Decided and total notices; counted again only when the records change. */
+  progress(s: DeskState): { readonly done: number; readonly total: number };
 }
 
-let progressOf: DeskState['byId'] | null = null;
-let decided = 0;
-
-/** Decided and total notices; the count is redone only when the records change, not on every update. */
-export function selectProgress(s: DeskState): { done: number; total: number } {
-  if (s.byId !== progressOf) {
-    progressOf = s.byId;
-    decided = 0;
-    for (const r of s.byId.values()) if (r.decision !== null) decided++;
-  }
-  return { done: decided, total: s.ids.length };
+export function createSelectors(): DeskSelectors {
+  let visibleInput: readonly unknown[] = [];
+  let visible: readonly string[] = [];
+  let progressInput: readonly unknown[] = [];
+  let progress = { done: 0, total: 0 };
+  return {
+    visibleIds(s) {
+      const input = [s.ids, s.byId, s.filter, s.sort];
+      if (!input.every((v, i) => v === visibleInput[i])) {
+        visibleInput = input;
+        visible = queueOrder(s.ids, s.byId, s.filter, s.sort);
+      }
+      return visible;
+    },
+    progress(s) {
+      const input = [s.ids, s.byId];
+      if (!input.every((v, i) => v === progressInput[i])) {
+        progressInput = input;
+        progress = { done: decidedCount(s.byId.values()), total: s.ids.length };
+      }
+      return progress;
+    },
+  };
 }

@@ -1,6 +1,6 @@
 /** The clerk's preferences, saved with the notices. */
+import type { StoreContext } from './context';
 import { reportStorage } from './notices';
-import { services } from './services';
 import type { Settings, SettingsSlice, Slice } from './types';
 
 export const DEFAULT_SETTINGS: Settings = { language: 'zh', separator: '-' };
@@ -14,11 +14,13 @@ export function readSettings(value: unknown): Settings {
   };
 }
 
-export const createSettingsSlice: Slice<SettingsSlice> = (set, get) => ({
-  settings: DEFAULT_SETTINGS,
-  setSettings(partial) {
-    const settings = { ...get().settings, ...partial };
-    set({ settings });
-    services.db?.saveSettings(settings).catch((e: unknown) => reportStorage(set, e));
-  },
-});
+export const createSettingsSlice =
+  (ctx: StoreContext): Slice<SettingsSlice> =>
+  (set, get) => ({
+    settings: DEFAULT_SETTINGS,
+    setSettings(partial) {
+      const settings = { ...get().settings, ...partial };
+      set({ settings });
+      ctx.runtime.db?.putMeta('settings', settings).catch((e: unknown) => reportStorage(set, e));
+    },
+  });

@@ -1,17 +1,26 @@
-/** The desk's state, as typed slices of one zustand store. */
+/** The desk's state, as typed slices of one zustand store (built by createDeskStore). */
 import type { StateCreator } from 'zustand';
 import type { Classification } from '../domain/classifier/types';
 import type { NoticeRecord } from '../domain/desk/record';
 import type { QueueFilter, QueueSort } from '../domain/desk/queue';
+import type {
+  Comparison,
+  HistoryError,
+  HistoryItem,
+  LabelDistribution,
+  LabelMapping,
+  LabelledHistory,
+} from '../domain/learning';
+import type { Message } from '../domain/message';
+import type { ParsedNotice } from '../domain/notice/types';
+import type { TopicCoverage } from '../domain/taxonomy';
 import type { PathSeparator, TopicPath } from '../domain/taxonomy/taxonomy';
-import type { ModelInfo } from '../workers/protocol';
-import type { LearningSlice } from './learning';
+import type { ModelInfo, Provenance } from '../workers/protocol';
 
 export interface IntakeError {
-  /** File name, or 粘贴 for a paste. */
-  readonly name: string;
-  /** Chinese. */
-  readonly reason: string;
+  /** What it is about: a file (and the line of an import file), the paste, or the import as a whole. */
+  readonly about: { readonly file: string; readonly line?: number } | 'paste' | 'import';
+  readonly reason: Message;
 }
 
 export interface IntakeResult {
@@ -32,7 +41,8 @@ export interface NoticesSlice {
     readonly total: number;
     readonly errors: readonly IntakeError[];
   };
-  readonly canUndo: boolean;
+  /** The decisions that can be undone, newest last: each notice as it was before. */
+  readonly undoStack: readonly NoticeRecord[];
   addPaste(text: string): Promise<IntakeResult>;
   addFiles(files: readonly File[]): Promise<IntakeResult>;
   cancelIntake(): void;
@@ -44,15 +54,25 @@ export interface NoticesSlice {
 
 export interface ReviewSlice {
   readonly selectedId: string | null;
-  /** The selected notice's full classification (with evidence), computed when it is selected. */
+  /** The selected notice as the worker read it: its parse and full classification (with evidence). */
   readonly current: {
     readonly id: string;
     readonly pending: boolean;
+    readonly parsed: ParsedNotice | null;
     readonly classification: Classification | null;
   } | null;
+  /**
+   * What each class covers, for the picker's search; null until loaded (names, aliases and pinyin
+   * initials match meanwhile).
+   */
+  readonly topicCoverage: TopicCoverage | null;
   select(id: string | null): void;
   selectNext(): void;
   selectPrevious(): void;
+  /** The full classification of any notice (the audit's evidence), without selecting it. */
+  explain(id: string): Promise<Classification | null>;
+  /** Fetches topicCoverage (a chunk of its own) once; after a failed fetch, the next call tries again. */
+  loadTopicCoverage(): void;
 }
 
 export interface QueueSlice {
@@ -79,12 +99,16 @@ export interface SettingsSlice {
 export type StorageStatus = 'ok' | 'unavailable' | 'quota' | 'conflict' | 'newer-version';
 
 export interface SystemSlice {
-  readonly storage: { readonly status: StorageStatus; readonly message: string | null };
+  readonly storage: { readonly status: StorageStatus; readonly problem: Message | null };
   readonly model: {
     readonly status: 'loading' | 'ready' | 'error';
     readonly info: ModelInfo | null;
-    readonly message: string | null;
+    readonly problem: Message | null;
   };
+  /** Opens storage and loads the saved notices (the UI waits for this), loads the model, follows other tabs. */
+  start(): Promise<void>;
+  /** Stops following other tabs and closes storage and the workers. */
+  stop(): void;
   /** Clears a conflict notice once read; storage problems stay until they are solved. */
   dismissConflict(): void;
 }
@@ -92,6 +116,56 @@ export interface SystemSlice {
 export interface ExportSlice {
   exportCsv(scope: 'all' | 'visible'): Promise<void>;
   exportJsonl(scope: 'all' | 'visible'): Promise<void>;
+}
+
+export interface LearningTask {
+  readonly kind: 'import' | 'train' | 'compare';
+  readonly done: number;
+  /** 0 while the size is not known (training runs as one step). */
+  readonly total: number;
+}
+
+export interface MeasuredComparison {
+  readonly value: Comparison;
+  /** Labelled examples there were; value.n of them were scored (a spread sample when many). */
+  readonly available: number;
+  readonly ms: number;
+  /** ISO timestamp. */
+  readonly at: string;
+}
+
+export interface LearningState {
+  readonly history: readonly HistoryItem[];
+  readonly mapping: LabelMapping;
+  readonly labelled: LabelledHistory;
+  readonly distribution: LabelDistribution;
+  readonly importErrors: readonly HistoryError[];
+  readonly task: LearningTask | null;
+  /** The local model's provenance; null while the shipped model is in use. */
+  readonly local: Provenance | null;
+  readonly trainMs: number | null;
+  readonly comparison: MeasuredComparison | null;
+  /** The outcome of the last action, or what went wrong. */
+  readonly message: { readonly kind: 'info' | 'error'; readonly body: Message } | null;
+  /** Pending notices re-scored after the last decision. */
+  readonly rescored: { readonly done: number; readonly total: number } | null;
+}
+
+export interface LearningSlice {
+  readonly learning: LearningState;
+  importHistory(files: readonly File[]): Promise<void>;
+  cancelLearningTask(): void;
+  mapLabel(raw: string, path: TopicPath | null): void;
+  trainLocalModel(): Promise<void>;
+  compareModels(k?: number): Promise<void>;
+  exportLocalModel(): Promise<void>;
+  importLocalModel(file: File): Promise<void>;
+  resetLocalModel(): Promise<void>;
+  clearHistory(): Promise<void>;
+  /** Called by decide: teaches the local model the decision and re-scores the pending notices. */
+  learnDecision(id: string): void;
+  /** Called by undo: takes the last learnt decision back out of the local model. */
+  unlearnDecision(id: string): void;
 }
 
 export type DeskState = NoticesSlice &

@@ -1,7 +1,16 @@
-/** Messages between the desk and its worker. Types only: both sides import them. */
+/**
+ * The one contract between the desk and its workers. Each worker exposes an object implementing its
+ * API (comlink carries the calls); src/lib/workers.ts wraps the same types on the page side, and the
+ * store depends only on `DeskWorkers`, so the compiler checks both ends and no message is cast.
+ * Tests (and later a pool of desk workers, or a team server) plug in by implementing `DeskWorkers`.
+ */
 import type { Classification } from '../domain/classifier/types';
-import type { NoticeAnalysis } from '../domain/desk/analyse';
 import type { ModelFile } from '../domain/classifier';
+import type { NoticeAnalysis } from '../domain/desk/analyse';
+import type { SuggestedTopic } from '../domain/desk/record';
+import type { Comparison } from '../domain/learning/compare';
+import type { Message } from '../domain/message';
+import type { ParsedNotice } from '../domain/notice/types';
 import type { TopicPath } from '../domain/taxonomy/taxonomy';
 
 export interface ModelInfo {
@@ -10,24 +19,112 @@ export interface ModelInfo {
   readonly source: string;
 }
 
-export type WorkerRequest =
-  | { readonly type: 'init'; readonly modelUrl: string }
-  | { readonly type: 'analyse'; readonly id: number; readonly texts: readonly string[] }
-  | { readonly type: 'explain'; readonly id: number; readonly text: string }
-  | LearningRequest;
+export type ModelStatus =
+  | { readonly ok: true; readonly info: ModelInfo }
+  | { readonly ok: false; readonly problem: Message };
 
-/** The local model's messages, handled by src/workers/learning.ts. */
-export type LearningRequest =
-  | { readonly type: 'useLocalModel'; readonly id: number; readonly file: ModelFile | null }
-  | { readonly type: 'learn'; readonly id: number; readonly text: string; readonly path: TopicPath }
-  | { readonly type: 'unlearn'; readonly id: number }
-  | { readonly type: 'rescore'; readonly id: number; readonly texts: readonly string[] }
-  | { readonly type: 'exportLocalModel'; readonly id: number };
+/** A notice the worker already knows by id: its parse is kept there, so the text is parsed once. */
+export interface NoticeRef {
+  readonly id: string;
+  readonly text: string;
+}
 
-export type WorkerResponse =
-  | { readonly type: 'model'; readonly ok: true; readonly info: ModelInfo }
-  | { readonly type: 'model'; readonly ok: false; readonly message: string }
-  | { readonly type: 'analysed'; readonly id: number; readonly value: NoticeAnalysis[] }
-  | { readonly type: 'explained'; readonly id: number; readonly value: Classification | null }
-  | { readonly type: 'failed'; readonly id: number; readonly message: string }
-  | { readonly type: 'learning'; readonly id: number; readonly value: unknown };
+/** The notice the clerk reads: its parse (for highlights and outline) and its full classification. */
+export interface Explanation {
+  readonly parsed: ParsedNotice;
+  /** null when no model is loaded: the clerk labels by hand. */
+  readonly classification: Classification | null;
+}
+
+/** Where a local model came from, for the clerk. */
+export interface Provenance {
+  /** ISO timestamp of the last full training. */
+  readonly trainedAt: string;
+  readonly history: number;
+  readonly decisions: number;
+  /** Decisions learnt one by one since the last full training. */
+  readonly updates: number;
+}
+
+/** A step on the local model that can fail for a reason the clerk should read. */
+export type ModelStep<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: Message };
+
+/** The desk worker: parses and classifies off the UI thread, and keeps the local model. */
+export interface DeskWorkerApi {
+  /** Loads the shipped model once; notices are still parsed when it cannot be loaded. */
+  loadModel(url: string): Promise<ModelStatus>;
+  analyse(texts: readonly string[]): Promise<NoticeAnalysis[]>;
+  explain(notice: NoticeRef): Promise<Explanation>;
+  /** Analyse and explain with this local model from now on (null: back to the shipped model). */
+  useLocalModel(file: ModelFile | null): Promise<ModelStep<Provenance | null>>;
+  /** Learns one decision into the local model (made from the shipped model on the first one). */
+  learn(notice: NoticeRef, path: TopicPath): Promise<ModelStep<Provenance>>;
+  /** Takes the last learnt decision back out (the clerk undid it); null: the shipped model again. */
+  unlearn(): Promise<Provenance | null>;
+  /** Fresh suggestions from the model in use; null for each when no model is loaded. */
+  rescore(notices: readonly NoticeRef[]): Promise<(SuggestedTopic[] | null)[]>;
+  exportLocalModel(): Promise<ModelFile | null>;
+}
+
+export interface TrainingExample {
+  readonly text: string;
+  readonly path: TopicPath;
+  readonly source: 'history' | 'decision';
+}
+
+export type LearnRequest =
+  | {
+      readonly type: 'train';
+      readonly examples: readonly TrainingExample[];
+      readonly createdAt: string;
+    }
+  | {
+      readonly type: 'compare';
+      readonly examples: readonly TrainingExample[];
+      readonly k: number;
+    };
+
+export type LearnResult =
+  | { readonly type: 'trained'; readonly file: ModelFile; readonly ms: number }
+  | {
+      readonly type: 'compared';
+      readonly value: Comparison;
+      /** Examples available; `value.n` of them were scored (a sample when there are very many). */
+      readonly available: number;
+      readonly ms: number;
+    };
+
+export type Progress = (done: number, total: number) => void;
+
+/** The training worker: one full training or cross-validation per worker. */
+export interface LearnWorkerApi {
+  run(modelUrl: string, request: LearnRequest, onProgress: Progress): Promise<LearnResult>;
+}
+
+/** A training or cross-validation running in its own worker. */
+export interface LearnTask {
+  /** Rejects with CancelledError once cancelled. */
+  readonly result: Promise<LearnResult>;
+  cancel(): void;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+/**
+ * What the store asks of its workers. In the browser each call goes to a Web Worker
+ * (src/lib/workers.ts); a test runs the same worker code in-process.
+ */
+export interface DeskWorkers {
+  /** The desk worker's calls, except that the shipped model's address is the adapter's business. */
+  readonly desk: Omit<DeskWorkerApi, 'loadModel'> & { loadModel(): Promise<ModelStatus> };
+  /** Runs a full training or a cross-validation in a worker of its own; cancel() ends it. */
+  runLearnTask(request: LearnRequest, onProgress: Progress): LearnTask;
+  /** Ends the workers (the page is closing, or a test is done). */
+  close(): void;
+}

@@ -1,12 +1,14 @@
 /**
  * What the desk keeps of a notice once it is read: its metadata, its header label on the taxonomy
- * and the classifier's top suggestions. Runs in the worker for every imported notice.
+ * and the classifier's top suggestions. Runs in the worker for every imported notice, on the parse the
+ * worker made (and keeps): nothing here parses the text again.
  */
 import { classifyNotice } from '../classifier/classify';
 import type { Model } from '../classifier/model';
 import type { Classification } from '../classifier/types';
 import { contentId } from '../intake/id';
-import { noticeMeta, parseNotice } from '../notice';
+import { noticeMeta } from '../notice';
+import type { ParsedNotice } from '../notice/types';
 import type { TopicPath } from '../taxonomy/taxonomy';
 import type { NoticeMeta, NoticeRecord, SuggestedTopic } from './record';
 
@@ -30,11 +32,10 @@ export function suggestedTopics(classification: Classification): SuggestedTopic[
   }));
 }
 
-export function analyseNotice(text: string, model: Model | null): NoticeAnalysis {
-  const parsed = parseNotice(text);
+export function analyseNotice(parsed: ParsedNotice, model: Model | null): NoticeAnalysis {
   const meta = noticeMeta(parsed);
   return {
-    id: contentId(text, meta.indexNo),
+    id: contentId(parsed.text, meta.indexNo),
     meta,
     originalTopic: parsed.topic,
     // The queue keeps scores only; evidence is computed when the clerk opens the notice.
@@ -43,8 +44,13 @@ export function analyseNotice(text: string, model: Model | null): NoticeAnalysis
 }
 
 /** The full classification (with evidence) for the notice the clerk is reading. */
-export function explainNotice(text: string, model: Model): Classification {
-  return classifyNotice(model, parseNotice(text));
+export function explainNotice(parsed: ParsedNotice, model: Model): Classification {
+  return classifyNotice(model, parsed);
+}
+
+/** Fresh suggestions for a notice, as the desk keeps them (after the model learnt a decision). */
+export function rescoreNotice(parsed: ParsedNotice, model: Model): SuggestedTopic[] {
+  return suggestedTopics(classifyNotice(model, parsed, BATCH));
 }
 
 export function newRecord(

@@ -3,7 +3,7 @@ import { exportFileName } from '../export/file-name';
 import { EMPTY_META, makeRecord } from '../export/test-support/records';
 import { checkPaste, MAX_PASTE_CHARS } from '../intake/paste';
 import { decisionFor, rebaseDecision, withDecision } from './decide';
-import { preferImported } from './merge';
+import { importedRecord, isNewer, preferImported } from './merge';
 import { DEFAULT_FILTER, DEFAULT_SORT, nextId, queueOrder } from './queue';
 import type { NoticeRecord } from './record';
 import { checkSchema, migrateRecord, readStoredRecord, STORE_SCHEMA_VERSION } from './stored';
@@ -116,13 +116,18 @@ describe('queue order and filter', () => {
 });
 
 describe('stored data', () => {
-  it('opens current and older data, refuses newer data with a Chinese reason', () => {
+  it('opens current and older data, refuses newer data and says which versions', () => {
     expect(checkSchema(null)).toEqual({ ok: true, migrateFrom: null });
     expect(checkSchema(STORE_SCHEMA_VERSION)).toEqual({ ok: true, migrateFrom: null });
     expect(checkSchema(1)).toEqual({ ok: true, migrateFrom: 1 });
     const newer = checkSchema(STORE_SCHEMA_VERSION + 1);
     expect(newer.ok).toBe(false);
-    if (!newer.ok) expect(newer.reason).toMatch(/更新版本.*只读/);
+    if (!newer.ok) {
+      expect(newer.problem).toEqual({
+        code: 'storageNewerReadOnly',
+        params: { stored: STORE_SCHEMA_VERSION + 1, supported: STORE_SCHEMA_VERSION },
+      });
+    }
   });
 
   it('migrates a version-1 record (no revision) into a readable record', () => {
@@ -159,7 +164,7 @@ describe('paste and file names', () => {
     for (const text of ['', '   \n\t　']) {
       const r = checkPaste(text);
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.reason).toMatch(/粘贴内容为空/);
+      if (!r.ok) expect(r.reason).toEqual({ code: 'pasteEmpty' });
     }
     expect(checkPaste('x'.repeat(MAX_PASTE_CHARS + 1)).ok).toBe(false);
     expect(checkPaste('关于做好防汛工作的通知').ok).toBe(true);
@@ -187,5 +192,22 @@ describe('a decision racing another tab', () => {
   it('is a conflict when the other tab decided the notice', () => {
     const decided = withDecision(base, decisionFor(base, MINZHENG, '2026-11-29T01:59:00Z'));
     expect(rebaseDecision(decided, mine, base)).toBeNull();
+  });
+});
+
+describe('versions from elsewhere', () => {
+  it('an imported version that wins is stored above the desk’s revision, so every tab takes it', () => {
+    const local = makeRecord({ decision: null, rev: 7 });
+    const kept = importedRecord(local, makeRecord({ rev: 2 }));
+    expect(kept?.rev).toBe(8);
+    expect(kept?.decision).not.toBeNull();
+    expect(importedRecord(makeRecord({ rev: 5 }), makeRecord({ rev: 4 }))).toBeNull();
+    expect(importedRecord(undefined, makeRecord({ rev: 3 }))?.rev).toBe(3);
+  });
+
+  it('another tab’s version replaces this tab’s only when it is newer', () => {
+    expect(isNewer(makeRecord({ rev: 3 }), makeRecord({ rev: 2 }))).toBe(true);
+    expect(isNewer(makeRecord({ rev: 2 }), makeRecord({ rev: 2 }))).toBe(false);
+    expect(isNewer(makeRecord({ rev: 1 }), undefined)).toBe(true);
   });
 });

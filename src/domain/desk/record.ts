@@ -59,3 +59,10 @@ export interface NoticeRecord {
 export function noticeStatus(record: NoticeRecord): NoticeStatus {
   return record.decision?.status ?? 'pending';
 }
+
+/** How many of the notices the clerk has decided. */
+export function decidedCount(records: Iterable<NoticeRecord>): number {
+  let n = 0;
+  for (const r of records) if (r.decision !== null) n++;
+  return n;
+}

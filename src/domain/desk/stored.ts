@@ -2,6 +2,7 @@
  * The shape of what the desk stores, its schema version and the migration of older data.
  * A record read back from storage is checked before the desk trusts it.
  */
+import { message, type Message } from '../message';
 import type { TopicPath } from '../taxonomy/taxonomy';
 import type { NoticeRecord } from './record';
 
@@ -10,7 +11,7 @@ export const STORE_SCHEMA_VERSION = 2;
 
 export type SchemaCheck =
   | { readonly ok: true; readonly migrateFrom: number | null }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly problem: Message };
 
 /** Whether this version of the desk may open data written with `stored` (null: a new store). */
 export function checkSchema(stored: number | null): SchemaCheck {
@@ -18,7 +19,7 @@ export function checkSchema(stored: number | null): SchemaCheck {
   if (stored > STORE_SCHEMA_VERSION) {
     return {
       ok: false,
-      reason: `本地数据由更新版本的标注台写入（数据版本 ${stored}，本页支持 ${STORE_SCHEMA_VERSION}）：本页只读，不会改动这些数据，请使用新版本。`,
+      problem: message('storageNewerReadOnly', { stored, supported: STORE_SCHEMA_VERSION }),
     };
   }
   return { ok: true, migrateFrom: stored < STORE_SCHEMA_VERSION ? stored : null };

@@ -4,13 +4,15 @@ import { cmsRowsToNotices, parseCsv } from './cms-csv';
 import { toCsv } from './csv';
 
 describe('parseCsv', () => {
-  it('reads BOM, CRLF and LF records, quoted commas, quotes and line breaks', () => {
-    const text = '\uFEFF标题,正文\r\n"关于""十四五""的通知","第一段,\r\n第二段"\n短,x\n\n';
-    expect(parseCsv(text)).toEqual([
-      ['标题', '正文'],
-      ['关于"十四五"的通知', '第一段,\r\n第二段'],
-      ['短', 'x'],
-    ]);
+  it('reads BOM, CRLF or LF records, quoted commas, quotes and line breaks, skipping blank lines', () => {
+    for (const end of ['\r\n', '\n']) {
+      const text = `\uFEFF标题,正文${end}"关于""十四五""的通知","第一段,\r\n第二段"${end}短,x${end}${end}`;
+      expect(parseCsv(text)).toEqual([
+        ['标题', '正文'],
+        ['关于"十四五"的通知', '第一段,\r\n第二段'],
+        ['短', 'x'],
+      ]);
+    }
   });
 
   it('reads a TAB-separated export and a file without a final line end', () => {
@@ -66,11 +68,12 @@ describe('cmsRowsToNotices', () => {
 
   it('lists missing columns and skips rows without a label or text', () => {
     expect(cmsRowsToNotices([['标题', '发文字号']]).errors).toEqual([
-      { row: 1, reason: '缺少必需的列：主题分类（第一行应为列名）' },
+      { row: 1, reason: { code: 'csvMissingLabel' } },
     ]);
-    expect(cmsRowsToNotices([['发文字号', '备注']]).errors[0]?.reason).toBe(
-      '缺少必需的列：主题分类、标题或正文（第一行应为列名）',
-    );
+    expect(cmsRowsToNotices([['发文字号', '备注']]).errors.map((e) => e.reason.code)).toEqual([
+      'csvMissingLabel',
+      'csvMissingText',
+    ]);
     const { notices, errors } = cmsRowsToNotices([
       ['标题', '主题分类'],
       ['有标题', ''],
@@ -79,8 +82,8 @@ describe('cmsRowsToNotices', () => {
     ]);
     expect(notices.map((n) => n.row)).toEqual([4]);
     expect(errors).toEqual([
-      { row: 2, reason: '第 2 行：主题分类为空，已跳过' },
-      { row: 3, reason: '第 3 行：标题和正文都为空，已跳过' },
+      { row: 2, reason: { code: 'csvRowNoLabel' } },
+      { row: 3, reason: { code: 'csvRowNoText' } },
     ]);
   });
 });

@@ -2,65 +2,18 @@
  * Reading a labelled history exported from a CMS (内容管理系统) as CSV, to train the local model on
  * notices the office already classified.
  */
+import Papa from 'papaparse';
+import { message, type Message } from '../message';
 
 /**
- * RFC 4180 parsing: quoted fields with doubled quotes and embedded line ends, CRLF/LF/CR records, a
- * leading BOM. Blank lines are skipped. A TAB-separated export (header line with TABs, no commas)
- * is read with TAB as the delimiter.
+ * Reads a CSV export with papaparse (RFC 4180: quoted fields with doubled quotes and embedded line
+ * ends; CRLF, LF or CR records; a leading BOM). Blank lines are skipped. A TAB-separated export
+ * (header line with TABs, no commas) is read with TAB as the delimiter.
  */
 export function parseCsv(text: string): string[][] {
-  const input = text.replace(/^\uFEFF/, '');
-  const firstLineEnd = input.search(/[\r\n]/);
-  const firstLine = firstLineEnd === -1 ? input : input.slice(0, firstLineEnd);
+  const firstLine = text.slice(0, text.search(/[\r\n]|$/));
   const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
-
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let i = 0;
-  const endRow = (): void => {
-    row.push(cell);
-    if (!(row.length === 1 && row[0] === '')) rows.push(row);
-    row = [];
-    cell = '';
-  };
-  while (i < input.length) {
-    const char = input.charAt(i);
-    if (quoted) {
-      if (char === '"') {
-        if (input.charAt(i + 1) === '"') {
-          cell += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        continue;
-      }
-      const close = input.indexOf('"', i);
-      const end = close === -1 ? input.length : close;
-      cell += input.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (char === '"' && cell === '') {
-      quoted = true;
-      i++;
-    } else if (char === delimiter) {
-      row.push(cell);
-      cell = '';
-      i++;
-    } else if (char === '\r' || char === '\n') {
-      endRow();
-      i += char === '\r' && input.charAt(i + 1) === '\n' ? 2 : 1;
-    } else {
-      cell += char;
-      i++;
-    }
-  }
-  if (cell !== '' || row.length > 0) endRow();
-  return rows;
+  return Papa.parse<string[]>(text, { delimiter, skipEmptyLines: true }).data;
 }
 
 type CmsField = 'title' | 'body' | 'label' | 'issuer' | 'docNumber' | 'writtenDate' | 'indexNo';
@@ -102,16 +55,6 @@ const HEADER_LABELS: readonly (readonly [CmsField, string])[] = [
   ['writtenDate', '成文日期'],
 ];
 
-const FIELD_NAMES: Readonly<Record<CmsField, string>> = {
-  title: '标题',
-  body: '正文',
-  label: '主题分类',
-  issuer: '发布机构',
-  docNumber: '发文字号',
-  writtenDate: '成文日期',
-  indexNo: '索引号',
-};
-
 export interface CmsNotice {
   /** Row of the spreadsheet (the header is row 1). */
   readonly row: number;
@@ -123,7 +66,7 @@ export interface CmsNotice {
 
 export interface CmsImport {
   readonly notices: CmsNotice[];
-  readonly errors: { readonly row: number; readonly reason: string }[];
+  readonly errors: { readonly row: number; readonly reason: Message }[];
 }
 
 /**
@@ -134,21 +77,18 @@ export interface CmsImport {
  */
 export function cmsRowsToNotices(rows: readonly (readonly string[])[]): CmsImport {
   const [header, ...data] = rows;
-  if (header === undefined) return { notices: [], errors: [{ row: 1, reason: '文件是空的' }] };
+  if (header === undefined)
+    return { notices: [], errors: [{ row: 1, reason: message('csvEmpty') }] };
   const columns = new Map<CmsField, number>();
   header.forEach((name, index) => {
     const field = COLUMN_NAMES.get(name.replace(/[\s\uFEFF]/g, '').toLowerCase());
     if (field !== undefined && !columns.has(field)) columns.set(field, index);
   });
-  const missing: string[] = [];
-  if (!columns.has('label')) missing.push('主题分类');
-  if (!columns.has('title') && !columns.has('body')) missing.push('标题或正文');
-  if (missing.length > 0) {
-    return {
-      notices: [],
-      errors: [{ row: 1, reason: `缺少必需的列：${missing.join('、')}（第一行应为列名）` }],
-    };
-  }
+  const missing: Message[] = [];
+  if (!columns.has('label')) missing.push(message('csvMissingLabel'));
+  if (!columns.has('title') && !columns.has('body')) missing.push(message('csvMissingText'));
+  if (missing.length > 0)
+    return { notices: [], errors: missing.map((reason) => ({ row: 1, reason })) };
   const notices: CmsNotice[] = [];
   const errors: CmsImport['errors'] = [];
   data.forEach((cells, i) => {
@@ -161,11 +101,11 @@ export function cmsRowsToNotices(rows: readonly (readonly string[])[]): CmsImpor
     const title = get('title');
     const body = get('body');
     if (labelRaw === '') {
-      errors.push({ row, reason: `第 ${row} 行：${FIELD_NAMES.label}为空，已跳过` });
+      errors.push({ row, reason: message('csvRowNoLabel') });
       return;
     }
     if (title === '' && body === '') {
-      errors.push({ row, reason: `第 ${row} 行：标题和正文都为空，已跳过` });
+      errors.push({ row, reason: message('csvRowNoText') });
       return;
     }
     const headerLines = HEADER_LABELS.filter(([field]) => get(field) !== '').map(

@@ -41,14 +41,14 @@ describe('desk JSONL', () => {
     expect(result.errors).toEqual([
       {
         line: 1,
-        reason: '该文件由更新版本的标注台导出（格式版本 2，当前支持 1），请升级后再导入',
+        reason: { code: 'jsonlNewer', params: { version: 2, supported: 1 } },
       },
     ]);
   });
 
   it('refuses a file that is not a desk export', () => {
-    expect(parseDeskJsonl('{"hello":1}\n').errors[0]?.reason).toMatch(/不是公文主题标注台导出/);
-    expect(parseDeskJsonl('').errors[0]?.reason).toMatch(/空/);
+    expect(parseDeskJsonl('{"hello":1}\n').errors[0]?.reason.code).toBe('jsonlNotDesk');
+    expect(parseDeskJsonl('').errors[0]?.reason.code).toBe('jsonlEmpty');
   });
 
   it('imports the good lines and names each bad one', () => {
@@ -65,11 +65,11 @@ describe('desk JSONL', () => {
     const { records, errors } = parseDeskJsonl(lines.join('\n'));
     expect(records).toEqual([good]);
     expect(errors).toEqual([
-      { line: 3, reason: '第 3 行不是有效的 JSON' },
-      { line: 4, reason: '第 4 行：版本号（rev）应为非负整数' },
-      { line: 5, reason: '第 5 行：建议分类 的二级分类（label2）应为文字或 null' },
-      { line: 6, reason: '第 6 行：决定状态（status）应为 confirmed 或 overridden' },
-      { line: 7, reason: `第 7 行：记录 ${good.id} 重复，已跳过` },
+      { line: 3, reason: { code: 'jsonlBadJson' } },
+      { line: 4, reason: { code: 'jsonlBadField', params: { field: 'rev' } } },
+      { line: 5, reason: { code: 'jsonlBadField', params: { field: 'suggestions.path.label2' } } },
+      { line: 6, reason: { code: 'jsonlBadField', params: { field: 'decision.status' } } },
+      { line: 7, reason: { code: 'jsonlDuplicate', params: { id: good.id } } },
     ]);
   });
 
@@ -78,6 +78,9 @@ describe('desk JSONL', () => {
     const cut = jsonl.split('\n').slice(0, 2).join('\n');
     const result = parseDeskJsonl(cut);
     expect(result.records).toHaveLength(1);
-    expect(result.errors[0]?.reason).toBe('文件不完整：文件头记录 2 条，只读到 1 条');
+    expect(result.errors[0]?.reason).toEqual({
+      code: 'jsonlIncomplete',
+      params: { expected: 2, read: 1 },
+    });
   });
 });

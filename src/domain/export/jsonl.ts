@@ -2,6 +2,7 @@
  * The lossless export: JSON Lines, a header line then one NoticeRecord per line, so the desk can be
  * restored on another machine (or after clearing the browser) exactly as it was.
  */
+import { message, type Message } from '../message';
 import type { NoticeRecord } from '../desk/record';
 
 export const DESK_FORMAT = 'notice-topic-desk';
@@ -19,8 +20,7 @@ export interface DeskJsonlHeader {
 export interface JsonlError {
   /** 1-based line of the file. */
   readonly line: number;
-  /** Chinese. */
-  readonly reason: string;
+  readonly reason: Message;
 }
 
 export interface DeskJsonlImport {
@@ -79,57 +79,55 @@ const META_FIELDS = [
   'expiryDate',
 ] as const;
 
-/** Why a value is not a topic path, or null when it is one. */
+/** Why a value is not a topic path (the field that is wrong), or null when it is one. */
 function topicPathProblem(value: unknown, field: string): string | null {
   if (!isObject(value) || typeof value.label1 !== 'string' || value.label1 === '')
-    return `${field} 缺少一级分类（label1）`;
-  if (!isStringOrNull(value.label2)) return `${field} 的二级分类（label2）应为文字或 null`;
+    return `${field}.label1`;
+  if (!isStringOrNull(value.label2)) return `${field}.label2`;
   return null;
 }
 
-/** Why a parsed line is not a NoticeRecord, or null when it is one. */
+/** The field of a parsed line that is missing or malformed, or null when it is a NoticeRecord. */
 function recordProblem(value: unknown): string | null {
-  if (!isObject(value)) return '不是一个记录对象';
-  if (typeof value.id !== 'string' || value.id === '') return '缺少记录编号（id）';
+  if (!isObject(value)) return '{}';
+  if (typeof value.id !== 'string' || value.id === '') return 'id';
   const source = value.source;
   if (
     !isObject(source) ||
     !(source.kind === 'paste' || source.kind === 'file' || source.kind === 'import') ||
     !isStringOrNull(source.name)
   )
-    return '来源（source）格式不正确';
-  if (typeof value.addedAt !== 'string') return '缺少添加时间（addedAt）';
-  if (typeof value.text !== 'string') return '缺少正文（text）';
+    return 'source';
+  if (typeof value.addedAt !== 'string') return 'addedAt';
+  if (typeof value.text !== 'string') return 'text';
   const meta = value.meta;
-  if (!isObject(meta)) return '缺少元数据（meta）';
+  if (!isObject(meta)) return 'meta';
   for (const field of META_FIELDS) {
-    if (!isStringOrNull(meta[field])) return `元数据 ${field} 应为文字或 null`;
+    if (!isStringOrNull(meta[field])) return `meta.${field}`;
   }
   if (value.originalTopic !== null) {
-    const problem = topicPathProblem(value.originalTopic, '原标注（originalTopic）');
+    const problem = topicPathProblem(value.originalTopic, 'originalTopic');
     if (problem !== null) return problem;
   }
   if (value.suggestions !== null) {
-    if (!Array.isArray(value.suggestions)) return '建议（suggestions）应为列表或 null';
+    if (!Array.isArray(value.suggestions)) return 'suggestions';
     for (const s of value.suggestions as unknown[]) {
-      if (!isObject(s)) return '建议（suggestions）中有无效项';
-      const problem = topicPathProblem(s.path, '建议分类');
+      if (!isObject(s)) return 'suggestions';
+      const problem = topicPathProblem(s.path, 'suggestions.path');
       if (problem !== null) return problem;
       if (typeof s.score !== 'number' || !(s.score >= 0 && s.score <= 1))
-        return '建议置信度（score）应为 0 到 1 之间的数';
+        return 'suggestions.score';
     }
   }
   if (value.decision !== null) {
     const d = value.decision;
-    if (!isObject(d)) return '决定（decision）格式不正确';
-    const problem = topicPathProblem(d.path, '最终分类');
+    if (!isObject(d)) return 'decision';
+    const problem = topicPathProblem(d.path, 'decision.path');
     if (problem !== null) return problem;
-    if (d.status !== 'confirmed' && d.status !== 'overridden')
-      return '决定状态（status）应为 confirmed 或 overridden';
-    if (typeof d.decidedAt !== 'string') return '缺少决定时间（decidedAt）';
+    if (d.status !== 'confirmed' && d.status !== 'overridden') return 'decision.status';
+    if (typeof d.decidedAt !== 'string') return 'decision.decidedAt';
   }
-  if (typeof value.rev !== 'number' || !Number.isInteger(value.rev) || value.rev < 0)
-    return '版本号（rev）应为非负整数';
+  if (typeof value.rev !== 'number' || !Number.isInteger(value.rev) || value.rev < 0) return 'rev';
   return null;
 }
 
@@ -163,11 +161,11 @@ export function parseDeskJsonl(text: string): DeskJsonlImport {
       if (!isObject(h) || h.format !== DESK_FORMAT) {
         return {
           records: [],
-          errors: [{ line: lineNo, reason: '不是公文主题标注台导出的 JSONL 文件（缺少文件头）' }],
+          errors: [{ line: lineNo, reason: message('jsonlNotDesk') }],
         };
       }
       if (typeof h.version !== 'number' || !Number.isInteger(h.version) || h.version < 1) {
-        return { records: [], errors: [{ line: lineNo, reason: '文件头的格式版本无效' }] };
+        return { records: [], errors: [{ line: lineNo, reason: message('jsonlBadVersion') }] };
       }
       if (h.version > DESK_FORMAT_VERSION) {
         return {
@@ -175,7 +173,10 @@ export function parseDeskJsonl(text: string): DeskJsonlImport {
           errors: [
             {
               line: lineNo,
-              reason: `该文件由更新版本的标注台导出（格式版本 ${h.version}，当前支持 ${DESK_FORMAT_VERSION}），请升级后再导入`,
+              reason: message('jsonlNewer', {
+                version: h.version,
+                supported: DESK_FORMAT_VERSION,
+              }),
             },
           ],
         };
@@ -189,30 +190,30 @@ export function parseDeskJsonl(text: string): DeskJsonlImport {
       continue;
     }
     if (!parsed.ok) {
-      errors.push({ line: lineNo, reason: `第 ${lineNo} 行不是有效的 JSON` });
+      errors.push({ line: lineNo, reason: message('jsonlBadJson') });
       continue;
     }
     const problem = recordProblem(parsed.value);
     if (problem !== null) {
-      errors.push({ line: lineNo, reason: `第 ${lineNo} 行：${problem}` });
+      errors.push({ line: lineNo, reason: message('jsonlBadField', { field: problem }) });
       continue;
     }
     const record = parsed.value as NoticeRecord;
     if (seen.has(record.id)) {
-      errors.push({ line: lineNo, reason: `第 ${lineNo} 行：记录 ${record.id} 重复，已跳过` });
+      errors.push({ line: lineNo, reason: message('jsonlDuplicate', { id: record.id }) });
       continue;
     }
     seen.add(record.id);
     records.push(record);
   }
   if (header === null) {
-    return { records: [], errors: [{ line: 1, reason: '文件是空的，没有可导入的记录' }] };
+    return { records: [], errors: [{ line: 1, reason: message('jsonlEmpty') }] };
   }
   const read = records.length + errors.length;
   if (header.count >= 0 && read < header.count) {
     errors.push({
       line: lines.length,
-      reason: `文件不完整：文件头记录 ${header.count} 条，只读到 ${read} 条`,
+      reason: message('jsonlIncomplete', { expected: header.count, read }),
     });
   }
   return { records, errors };

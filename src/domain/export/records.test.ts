@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { NOTICE_CSV_HEADER, noticeCsvChunks, recordsToCsvRows } from './records';
+import { inOrder, NOTICE_CSV_HEADER, noticeCsvChunks, recordsToCsvRows } from './records';
+import { formatLocalTime } from './time';
 import { makeRecord } from './test-support/records';
 
 function parse(csv: string): string[][] {
@@ -32,8 +33,8 @@ describe('notice CSV', () => {
     ]);
   });
 
-  it('writes a confirmed notice with the chosen separator, score as a percentage and ISO time', () => {
-    const [, row] = recordsToCsvRows([makeRecord()], { separator: '\\' });
+  it('writes a confirmed notice with the chosen separator, score as a percentage and local time', () => {
+    const [, row] = recordsToCsvRows([makeRecord()], { separator: '\\', utcOffset: 480 });
     expect(row).toEqual([
       '2020年崇明民政工作要点',
       '上海市崇明区民政局',
@@ -50,7 +51,7 @@ describe('notice CSV', () => {
       '其他',
       '民政、扶贫、救灾\\其他',
       '已确认',
-      '2026-11-28T09:05:00.000Z',
+      '2026-11-28T17:05:00+08:00',
       '文件：chongming.txt',
     ]);
     const [, dashed] = recordsToCsvRows([makeRecord()]);
@@ -77,6 +78,36 @@ describe('notice CSV', () => {
       undefined,
       '粘贴',
     ]);
+  });
+
+  it('writes 决定时间 in the zone asked for, the runtime’s own by default, and odd values as they are', () => {
+    const at = (options: Parameters<typeof recordsToCsvRows>[1]) =>
+      recordsToCsvRows([makeRecord()], options)[1]?.[15];
+    expect(at({ utcOffset: -300 })).toBe('2026-11-28T04:05:00-05:00');
+    expect(at({ utcOffset: () => 60 })).toBe('2026-11-28T10:05:00+01:00');
+    const instant = new Date('2026-11-28T09:05:00.000Z');
+    expect(at({})).toBe(formatLocalTime(instant, -instant.getTimezoneOffset()));
+    const odd = makeRecord({
+      decision: {
+        path: { label1: '科技、教育', label2: '科技' },
+        status: 'overridden',
+        decidedAt: '昨天',
+      },
+    });
+    expect(recordsToCsvRows([odd])[1]?.[15]).toBe('昨天');
+  });
+
+  it('follows the order asked for (the queue’s), and still writes the records it does not list', () => {
+    const records = ['a', 'b', 'c', 'd'].map((id) =>
+      makeRecord({ id, meta: { ...makeRecord().meta, title: `标题${id}` } }),
+    );
+    const titles = (order?: readonly string[]) =>
+      recordsToCsvRows(records, order ? { order } : {})
+        .slice(1)
+        .map((row) => row[0]);
+    expect(titles()).toEqual(['标题a', '标题b', '标题c', '标题d']);
+    expect(titles(['c', 'a', 'x', 'd'])).toEqual(['标题c', '标题a', '标题d', '标题b']);
+    expect(inOrder(records, []).map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('neutralises a formula-looking title in the exported file and marks overrides', () => {

@@ -5,6 +5,7 @@
 import { noticeStatus, STATUS_LABELS, type NoticeRecord } from '../desk/record';
 import { formatTopic, type PathSeparator } from '../taxonomy/taxonomy';
 import { csvChunks, type CsvCell, type CsvOptions } from './csv';
+import { LOCAL_ZONE, localTimeOf, type UtcOffset } from './time';
 
 export const NOTICE_CSV_HEADER = [
   '标题',
@@ -29,6 +30,18 @@ export const NOTICE_CSV_HEADER = [
 export interface NoticeCsvOptions {
   /** How the two levels of a path are joined; default `-`, as the sample notices write it. */
   readonly separator?: PathSeparator;
+  /**
+   * The UTC offset 决定时间 is written in (`2026-12-01T09:30:00+08:00`): minutes east of UTC (480
+   * for China), or a function of the instant for zones with summer time. Default: the runtime's
+   * own zone, which in the browser is the clerk's.
+   */
+  readonly utcOffset?: UtcOffset;
+  /**
+   * Record ids in the order the rows must follow (the queue's current sort and filter). Records
+   * it does not list follow in the order given, so none is ever left out; ids of records not given
+   * are ignored. Default: the order the records are given in.
+   */
+  readonly order?: readonly string[];
 }
 
 const SOURCE_LABELS: Readonly<Record<NoticeRecord['source']['kind'], string>> = {
@@ -45,7 +58,7 @@ export function formatScore(score: number): string {
   return `${(score * 100).toFixed(1)}%`;
 }
 
-function noticeRow(record: NoticeRecord, separator: PathSeparator): CsvCell[] {
+function noticeRow(record: NoticeRecord, separator: PathSeparator, offset: UtcOffset): CsvCell[] {
   const { meta, decision } = record;
   const top = record.suggestions?.[0] ?? null;
   // 原标注: on the taxonomy it is written like the other paths; an unknown label is kept as written.
@@ -71,9 +84,24 @@ function noticeRow(record: NoticeRecord, separator: PathSeparator): CsvCell[] {
     decision?.path.label2,
     decision === null ? null : formatTopic(decision.path, separator),
     STATUS_LABELS[noticeStatus(record)],
-    decision?.decidedAt,
+    decision ? localTimeOf(decision.decidedAt, offset) : undefined,
     source,
   ];
+}
+
+/** The records in `order` (ids), then those it does not list, in the order given. */
+export function inOrder(records: Iterable<NoticeRecord>, order: readonly string[]): NoticeRecord[] {
+  const byId = new Map<string, NoticeRecord>();
+  for (const r of records) byId.set(r.id, r);
+  const out: NoticeRecord[] = [];
+  for (const id of order) {
+    const r = byId.get(id);
+    if (r === undefined) continue;
+    out.push(r);
+    byId.delete(id);
+  }
+  out.push(...byId.values());
+  return out;
 }
 
 /** The header row, then one row per notice, produced lazily. */
@@ -82,8 +110,10 @@ export function* noticeCsvRows(
   options: NoticeCsvOptions = {},
 ): Generator<CsvCell[], void, undefined> {
   const separator = options.separator ?? '-';
+  const offset = options.utcOffset ?? LOCAL_ZONE;
   yield [...NOTICE_CSV_HEADER];
-  for (const record of records) yield noticeRow(record, separator);
+  const rows = options.order ? inOrder(records, options.order) : records;
+  for (const record of rows) yield noticeRow(record, separator, offset);
 }
 
 export function recordsToCsvRows(

@@ -11,7 +11,7 @@ const TRADITIONAL_NOTICE =
   '關於加強社區服務的通知\n各區公所:\n為落實社會福利政策,請各單位做好社區服務與長期照顧工作,並於本月底前報送執行情形。\n臺北市政府社會局\n';
 
 function ok(result: ReturnType<typeof decodeNoticeFile>) {
-  if (!result.ok) throw new Error(`expected text, got ${result.code}: ${result.reason}`);
+  if (!result.ok) throw new Error(`expected text, got ${result.code}`);
   return result;
 }
 
@@ -68,7 +68,7 @@ describe('decodeNoticeFile: encodings', () => {
     );
     const r = decodeNoticeFile(latin1, 'german.txt');
     expect(r).toMatchObject({ ok: false, code: 'encoding' });
-    expect(!r.ok && r.reason).toContain('german.txt');
+    expect(!r.ok && r.reason).toEqual({ code: 'fileEncoding', params: { file: 'german.txt' } });
   });
 });
 
@@ -78,7 +78,7 @@ describe('decodeNoticeFile: what is not a notice', () => {
     expect(r).toEqual({
       ok: false,
       code: 'too-large',
-      reason: '文件“x.txt”过大（20.0 MB），单篇公文不超过 5 MB',
+      reason: { code: 'fileTooLarge', params: { file: 'x.txt', size: '20.0', limit: 5 } },
     });
     expect(decodeNoticeFile(new Uint8Array(MAX_NOTICE_BYTES).fill(0x61), 'y.txt').ok).toBe(true);
   });
@@ -90,7 +90,7 @@ describe('decodeNoticeFile: what is not a notice', () => {
     });
     const r = decodeNoticeFile(utf8(' \r\n\t\u3000\n'), '空白.txt');
     expect(r).toMatchObject({ ok: false, code: 'empty' });
-    expect(!r.ok && r.reason).toContain('空白.txt');
+    expect(!r.ok && r.reason).toEqual({ code: 'fileEmpty', params: { file: '空白.txt' } });
     expect(decodeNoticeFile(utf8('<html><script>x()</script></html>'), 'p.html')).toMatchObject({
       ok: false,
       code: 'empty',
@@ -103,7 +103,7 @@ describe('decodeNoticeFile: what is not a notice', () => {
     expect(r).toEqual({
       ok: false,
       code: 'binary',
-      reason: '文件“其实是图片.txt”不是文本文件（可能是二进制文件），已跳过',
+      reason: { code: 'fileBinary', params: { file: '其实是图片.txt' } },
     });
     const magic: Record<string, number[]> = {
       pdf: [...utf8('%PDF-1.7\n')],
@@ -127,7 +127,10 @@ describe('decodeNoticeFile: what is not a notice', () => {
     expect(decodeNoticeFile(utf8('abc'), 'README')).toMatchObject({ code: 'unsupported' });
     const docx = decodeNoticeFile(utf8('abc'), '通知.DOCX');
     expect(docx).toMatchObject({ ok: false, code: 'unsupported' });
-    expect(!docx.ok && docx.reason).toContain('通知.DOCX');
+    expect(!docx.ok && docx.reason).toEqual({
+      code: 'fileNotNotice',
+      params: { file: '通知.DOCX' },
+    });
     expect(decodeNoticeFile(utf8('正文'), 'a.TEXT').ok).toBe(true);
   });
 });

@@ -1,9 +1,10 @@
 /**
- * Turns the bytes of an uploaded notice file into text, or into a Chinese message naming the file.
+ * Turns the bytes of an uploaded notice file into text, or into a message naming the file.
  * Handles what clerks actually upload: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK
  * from older Windows machines, Big5 from Taiwan/Hong Kong sources, and saved HTML pages.
  * WARNING: never returns mojibake; when no decoding reads as Chinese it returns an 'encoding' error.
  */
+import { message, type Message } from '../message';
 import { COMMON_HANZI } from './common-hanzi';
 import { htmlToText } from './html';
 
@@ -21,8 +22,8 @@ export type DecodeResult =
     }
   | {
       readonly ok: false;
-      /** Chinese, names the file. */
-      readonly reason: string;
+      /** What the clerk is told; it names the file. */
+      readonly reason: Message;
       readonly code: 'empty' | 'too-large' | 'binary' | 'encoding' | 'unsupported';
     };
 
@@ -143,7 +144,7 @@ function chineseScore(text: string): number {
 const MIN_CHINESE_SCORE = 0.3;
 
 function sizeInMb(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return (bytes / (1024 * 1024)).toFixed(1);
 }
 
 function fromHtmlCharset(label: string): NoticeEncoding | null {
@@ -246,17 +247,18 @@ export function decodeNoticeFile(bytes: Uint8Array, fileName: string): DecodeRes
     return {
       ok: false,
       code: 'unsupported',
-      reason:
-        extensionOf(fileName) === 'docx'
-          ? `文件“${fileName}”是 Word 文档，需由文档读取器处理`
-          : `文件“${fileName}”的类型不受支持，请上传 .txt、.html 或 .docx 文件`,
+      reason: message('fileNotNotice', { file: fileName }),
     };
   }
   if (bytes.length > MAX_NOTICE_BYTES) {
     return {
       ok: false,
       code: 'too-large',
-      reason: `文件“${fileName}”过大（${sizeInMb(bytes.length)}），单篇公文不超过 ${MAX_NOTICE_BYTES / (1024 * 1024)} MB`,
+      reason: message('fileTooLarge', {
+        file: fileName,
+        size: sizeInMb(bytes.length),
+        limit: MAX_NOTICE_BYTES / (1024 * 1024),
+      }),
     };
   }
   return decodeText(bytes, fileName, kind);
@@ -276,14 +278,18 @@ export function decodeImportFile(bytes: Uint8Array, fileName: string): DecodeRes
     return {
       ok: false,
       code: 'unsupported',
-      reason: `文件“${fileName}”的类型不受支持，请导入 .csv 或 .jsonl 文件`,
+      reason: message('fileNotImport', { file: fileName }),
     };
   }
   if (bytes.length > MAX_IMPORT_BYTES) {
     return {
       ok: false,
       code: 'too-large',
-      reason: `文件“${fileName}”过大（${sizeInMb(bytes.length)}），导入文件不超过 ${MAX_IMPORT_BYTES / (1024 * 1024)} MB`,
+      reason: message('importTooLarge', {
+        file: fileName,
+        size: sizeInMb(bytes.length),
+        limit: MAX_IMPORT_BYTES / (1024 * 1024),
+      }),
     };
   }
   return decodeText(bytes, fileName, 'txt');
@@ -293,7 +299,7 @@ function decodeText(bytes: Uint8Array, fileName: string, kind: 'txt' | 'html'): 
   const empty: DecodeResult = {
     ok: false,
     code: 'empty',
-    reason: `文件“${fileName}”是空的，没有可读取的内容`,
+    reason: message('fileEmpty', { file: fileName }),
   };
   if (bytes.length === 0) return empty;
 
@@ -313,14 +319,14 @@ function decodeText(bytes: Uint8Array, fileName: string, kind: 'txt' | 'html'): 
     return {
       ok: false,
       code: 'binary',
-      reason: `文件“${fileName}”不是文本文件（可能是二进制文件），已跳过`,
+      reason: message('fileBinary', { file: fileName }),
     };
   }
   if (decoded === null) {
     return {
       ok: false,
       code: 'encoding',
-      reason: `文件“${fileName}”的编码无法识别（不是 UTF-8、GB18030 或 Big5），请另存为 UTF-8 后重试`,
+      reason: message('fileEncoding', { file: fileName }),
     };
   }
   const raw = stripBom(decoded.text);

@@ -71,8 +71,10 @@ describe('labelHistory', () => {
       ['天文、地理', 2, ['1.txt', '2.txt']],
       ['科技、教育\\航天', 1, ['3.txt']],
     ]);
-    expect(result.unknown[0]?.reason).toContain('天文、地理');
-    expect(result.unknown[1]?.reason).toContain('航天');
+    expect(result.unknown[0]?.reason).toEqual({
+      code: 'topicNotOnTaxonomy',
+      params: { raw: '天文、地理' },
+    });
     const total =
       result.examples.length +
       result.unlabelled +
@@ -116,9 +118,9 @@ describe('history readers', () => {
     const read = historyFromCsv(csv, 'h.csv');
     expect(read.items).toHaveLength(1);
     expect(read.items[0]?.labelRaw).toBe('科技、教育\\教育');
-    expect(read.items[0]?.origin).toBe('h.csv 第 2 行');
+    expect(read.items[0]?.origin).toBe('h.csv:2');
     expect(read.items[0]?.text).not.toContain('科技、教育');
-    expect(read.errors[0]?.reason).toContain('第 3 行');
+    expect(read.errors[0]).toEqual({ origin: 'h.csv:3', reason: { code: 'csvRowNoLabel' } });
   });
 
   it('reads labelled JSONL (label, label1/label2) and the desk’s own export (decision first)', () => {

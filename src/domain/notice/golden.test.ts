@@ -1,5 +1,5 @@
 /**
- * Golden checks on the real samples in /work/shared (skipped, with a message, in a fresh clone) and
+ * Golden checks on the real samples in ../shared (skipped, with a message, in a fresh clone) and
  * the SAME checks on notices composed in the repo in the same formats (fixtures/).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,7 +10,8 @@ import { noticeMeta, parseNotice } from './index';
 import type { ParsedNotice, Section } from './types';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const SAMPLES = '/work/shared/samples';
+// ../shared beside the repository (the checkout's parent holds it), never an absolute path.
+const SAMPLES = path.resolve(here, '../../../../shared/samples');
 const haveSamples = existsSync(path.join(SAMPLES, 'chongming-2020-minzheng.txt'));
 if (!haveSamples) {
   console.warn(`notice golden tests: ${SAMPLES} is absent, the sample checks are skipped`);

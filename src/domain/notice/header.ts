@@ -7,6 +7,7 @@
 import { looksLikeDate } from './dates';
 import { looksLikeDocNumber } from './docnumber';
 import { isBlank, trimSpan, type Line } from './lines';
+import { markerOf } from './sections';
 import type { HeaderField, HeaderKey, Span } from './types';
 
 const KNOWN_LABELS: ReadonlyMap<string, Exclude<HeaderKey, 'other'>> = new Map([
@@ -127,7 +128,8 @@ function cellsOf(text: string, line: Line): Cell[] {
 
 /** Whether a line written under a label-only line can be that label's value. */
 function isValueFor(key: HeaderKey, value: string): boolean {
-  if (value === '' || /[:：]$/u.test(value)) return false;
+  // A work point (一、…) is the body already: the label above it was an addressee (示范省人民政府：).
+  if (value === '' || /[:：]$/u.test(value) || markerOf(value) !== null) return false;
   if (NO_VALUE.test(value)) return true;
   switch (key) {
     case 'writtenDate':
@@ -227,14 +229,20 @@ export function parseHeader(text: string, lines: readonly Line[], from: number):
   return { fields, span: { start, end }, next: i };
 }
 
+/** A label that stands in headers: one the desk knows, or one of the usual 'other' ones. */
+function isHeaderLabel(cell: LabelCell | null): boolean {
+  return cell !== null && (cell.key !== 'other' || OTHER_LABELS.has(cell.label));
+}
+
 /**
  * A line with a label line both above and below is a value whatever it looks like (an index number
- * with Han in it, a date written oddly): inside the block there is nothing else it could be.
+ * with Han in it, a date written oddly): inside the block there is nothing else it could be. The
+ * line below must be a header label: `示范省人民政府：` under the header is the addressee.
  */
 function isValueBetweenLabels(text: string, line: Line, next: Line | undefined): boolean {
   if (!next || line.text.length > 100 || /[:：]$/u.test(line.text)) return false;
   const first = cellsOf(text, next)[0];
-  return first !== undefined && labelCell(text, first.span) !== null;
+  return first !== undefined && isHeaderLabel(labelCell(text, first.span));
 }
 
 function nextIsValueOrLabel(text: string, next: Line | undefined, key: HeaderKey): boolean {

@@ -30,6 +30,11 @@ const ORG_END =
   /(局|委员会|政府|办公厅|办公室|部|署|院|委|中心|厅|会|处|所|站|馆|司|组|社|行|公司|集团|大学|学校|室|办|总队|支队|党组)$/u;
 /** Cover letters that transmit an attached document. */
 const TRANSMIT = /现将|印发给你们|转发给你们|印发给你|发给你们/u;
+/**
+ * A letter that names the document it transmits (现将《…》印发给你们, 《…》已经国务院同意，现印发给你们),
+ * unlike a notice's own lead-in (现将有关事项通知如下).
+ */
+const TRANSMITS_DOCUMENT = /《[^》]{1,80}》.{0,40}(?:印发|转发|发给)/u;
 const END_PUNCT = /[。；;：:，,！!？?、]$/u;
 
 /** Furniture, or the request line: what stands above or below a notice on the page. */
@@ -61,7 +66,20 @@ function isTitleLike(s: string): boolean {
     markerOf(s) === null &&
     !isParenthetical(s) &&
     !isAttachmentLine(s) &&
+    !isRecordLine(s) &&
     /\p{Script=Han}/u.test(s)
+  );
+}
+
+/**
+ * 版记: the distribution list and print line that close an official document (抄送：…,
+ * 示范省人民政府办公厅 2023年4月11日印发). Part of the notice, but neither a title nor a point.
+ */
+function isRecordLine(s: string): boolean {
+  return (
+    s.length <= 300 &&
+    (/^(?:抄送|抄报|分送|发送)\s*[:：]/u.test(s) ||
+      /[0-9０-９〇○一二三四五六七八九十]日\s*印发$/u.test(s))
   );
 }
 
@@ -310,8 +328,11 @@ function readEnd(
   from: number,
 ): { end: number; signature: Signature | null } {
   let end = lines.length;
-  while (end > from && isAttachment[end - 1]) end--;
+  while (end > from && (isAttachment[end - 1] || isRecordLine((lines[end - 1] as Line).text)))
+    end--;
   for (let d = end - 1; d >= Math.max(from, end - 3); d--) {
+    // A point after it: this signs a cover letter above a short document, not the notice.
+    if (markerOf((lines[d] as Line).text)) break;
     const sig = signatureAt(lines, d, from);
     if (sig) return { end: sig.issuer ? d - 1 : d, signature: sig };
   }
@@ -332,6 +353,28 @@ interface Letter {
   readonly sections: Section[];
 }
 
+/**
+ * What a signature inside the lines closes. A cover letter transmits the document after it, which is
+ * then the notice's content; the notice proper ends at it when the notice has points of its own or
+ * announced attachments (附件：…) and does not transmit a document: what follows is the attachments.
+ */
+type SignatureRole = 'coverLetter' | 'closing' | null;
+
+function signatureRole(
+  transmits: boolean,
+  ownPoints: boolean,
+  annexed: boolean,
+  titled: boolean,
+): SignatureRole {
+  if (ownPoints) {
+    // The letter's own points (并提出以下要求：一、…) may come first, so a transmitting letter
+    // signed and followed by a title is still a cover letter.
+    if (!titled && !annexed) return null;
+    return transmits && !annexed ? 'coverLetter' : 'closing';
+  }
+  return annexed && !transmits ? 'closing' : 'coverLetter';
+}
+
 function readLetter(
   text: string,
   lines: readonly Line[],
@@ -350,21 +393,35 @@ function readLetter(
     while (k < end && (isParenthetical((lines[k] as Line).text) || isAttachment[k])) k++;
     return k;
   };
+  let firstAttachment = end;
+  for (let k = p; k < end; k++) {
+    if (isAttachment[k]) {
+      firstAttachment = k;
+      break;
+    }
+  }
   let firstMarker = markerFrom(p);
+  const transmits = p < end && TRANSMITS_DOCUMENT.test((lines[p] as Line).text);
   let coverLetter: TextPart | null = null;
   let signature: Signature | null = null;
   let attachedTitle: TextPart | null = null;
+  /** Index of the closing signature's first line when the notice proper ends inside the lines. */
+  let closedAt: number | null = null;
   let q = p;
-  // Paragraphs signed before the attached document starts. The letter's own points
-  // (并提出以下要求：一、…) may come first, so a signature followed by a title counts anywhere.
   for (let d = p + 2; d < end; d++) {
     const sig = signatureAt(lines, d, p);
     if (!sig?.issuer) continue;
     const after = skipNotes(d + 1);
-    if (d >= firstMarker && !(after + 1 < end && titleAt(lines, after))) continue;
+    const titled = after + 1 < end && titleAt(lines, after) !== null;
+    const role = signatureRole(transmits, firstMarker < d, firstAttachment < d - 1, titled);
+    if (role === null) continue;
     signature = sig;
-    coverLetter = between(text, lines[p] as Line, lines[d - 2] as Line);
-    q = d + 1;
+    if (role === 'coverLetter') {
+      coverLetter = between(text, lines[p] as Line, lines[d - 2] as Line);
+      q = d + 1;
+    } else {
+      closedAt = d - 1;
+    }
     break;
   }
   if (!signature && p < firstMarker && TRANSMIT.test((lines[p] as Line).text)) {
@@ -378,18 +435,20 @@ function readLetter(
       }
     }
   }
-  if (coverLetter) {
-    q = skipNotes(q);
-    firstMarker = markerFrom(q);
-    const t = q < firstMarker ? titleAt(lines, q) : null;
-    if (t) {
-      attachedTitle = between(text, t.first, t.last);
-      q += t.count;
+  if (coverLetter || closedAt !== null) {
+    const from = skipNotes(closedAt === null ? q : closedAt + 2);
+    const nextMarker = markerFrom(from);
+    const t = from < nextMarker ? titleAt(lines, from) : null;
+    if (t) attachedTitle = between(text, t.first, t.last);
+    if (coverLetter) {
+      q = from + (t?.count ?? 0);
+      firstMarker = nextMarker;
     }
   }
 
-  let preambleEnd = firstMarker;
-  for (let k = q; k < firstMarker; k++) {
+  // The text before the first point; a 附件 line or the signature closing the notice ends it.
+  let preambleEnd = Math.min(firstMarker, closedAt ?? end);
+  for (let k = q; k < preambleEnd; k++) {
     if (isAttachment[k]) {
       preambleEnd = k;
       break;
@@ -403,7 +462,13 @@ function readLetter(
   sectionLines.forEach((_, k) => {
     if (isAttachment[firstMarker + k]) breaks.add(k);
   });
-  const sections = buildSections(text, sectionLines, breaks);
+  if (closedAt !== null) {
+    breaks.add(closedAt - firstMarker);
+    breaks.add(closedAt + 1 - firstMarker);
+  }
+  // Everything after the first 附件 line, or after the signature closing the notice, is attachment.
+  const attachmentFrom = Math.min(firstAttachment, closedAt ?? end) - firstMarker;
+  const sections = buildSections(text, sectionLines, breaks, attachmentFrom);
   return { coverLetter, signature, attachedTitle, preamble, sections };
 }
 

@@ -59,7 +59,8 @@ export interface DocNumber {
 }
 
 export type SectionMarker =
-  | 'chinese' // 一、
+  | 'chinese' // 一、 (and 第一章, 第一节 above it)
+  | 'article' // 第一条 of a 办法, 条例 or 规定
   | 'paren' // （一）
   | 'arabic' // 1. or 1、
   | 'lead'; // a paragraph opening with a short lead phrase ending in 。 (村居治理。…)
@@ -67,15 +68,23 @@ export type SectionMarker =
 /** A work point and its sub-points. */
 export interface Section {
   readonly marker: SectionMarker;
-  /** The marker as written (`一、`, `（一）`, `1.`); '' for a lead phrase. */
+  /** The marker as written (`一、`, `（一）`, `1.`, `第三条`); '' for a lead phrase. */
   readonly label: string;
-  /** The heading without its marker (`全力做好新冠肺炎疫情防控工作`, `村居治理`). */
+  /**
+   * The heading without its marker (`全力做好新冠肺炎疫情防控工作`, `村居治理`); an item that is one
+   * sentence (一、原则同意…。, 第一条 为了…，制定本办法。) is its own heading.
+   */
   readonly heading: string;
   readonly headingSpan: Span;
   /** From the marker to the end of the section's last paragraph, children included. */
   readonly span: Span;
   /** 1 for top-level sections. */
   readonly depth: number;
+  /**
+   * true for a section in an attachment (附件) after the notice proper; absent for the notice's own.
+   * Optional so that sections built by hand elsewhere (test fixtures) need not say it.
+   */
+  readonly inAttachment?: true;
   readonly children: readonly Section[];
 }
 

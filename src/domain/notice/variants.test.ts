@@ -166,6 +166,15 @@ describe('header layouts', () => {
     expect(p.addressee?.text).toBe('各区民政局:');
   });
 
+  test('an addressee right under the header is not read as one more label', () => {
+    const text = `${SHANGHAI.split('\n').slice(0, 14).join('\n')}\n关于做好示范工作的通知\n示范省人民政府：\n一、加强组织领导\n`;
+    const p = parseNotice(text);
+    expect(p.header?.fields.map((f) => f.label)).not.toContain('示范省人民政府');
+    expect(p.title?.text).toBe('关于做好示范工作的通知');
+    expect(p.addressee?.text).toBe('示范省人民政府：');
+    expect(p.sections.map((s) => s.heading)).toEqual(['加强组织领导']);
+  });
+
   test('an invalid date keeps its raw text with iso null', () => {
     const p = parseNotice('索引号：A1\n成文日期：2021-02-30\n关于开展示范工作的通知\n');
     expect(p.dates.written).toMatchObject({ raw: '2021-02-30', iso: null });

@@ -2,34 +2,32 @@ import { useMemo, useState } from 'react';
 import type { Evidence } from '../../domain/classifier/types';
 import { auditCandidates, DEFAULT_AUDIT_THRESHOLD } from '../../domain/learning';
 import { useDesk } from '../../store';
-import { services } from '../../store/services';
-import { useLearnT } from '../learn/messages';
-import { pathLabel, percent } from '../review/pathLabel';
-import '../learn/learn.css';
+import { useT } from '../../ui/i18n/useT';
+import { pathLabel, percent } from '../../ui/format';
+import '../../ui/pane.css';
 
 /** Rows shown at once: the most confident disputes are the ones worth a clerk's time first. */
 const SHOWN = 200;
 const THRESHOLDS = [0.5, 0.6, 0.7, 0.8, 0.9] as const;
 
-function EvidenceCell({ id, text }: { readonly id: string; readonly text: string }) {
-  const t = useLearnT();
+function EvidenceCell({ id, title }: { readonly id: string; readonly title: string }) {
+  const t = useT();
+  const explain = useDesk((s) => s.explain);
   const [state, setState] = useState<'idle' | 'loading' | readonly Evidence[]>('idle');
   if (state === 'idle') {
     return (
       <button
         type="button"
-        aria-label={`${t('showEvidence')}：${id}`}
+        aria-label={t('auditShowEvidenceFor', { title })}
         onClick={() => {
           setState('loading');
-          const worker = services.worker;
-          if (!worker) return;
-          worker.explain(text).then(
+          explain(id).then(
             (c) => setState(c?.top[0]?.evidence.filter((e) => e.weight > 0) ?? []),
             () => setState([]),
           );
         }}
       >
-        {t('showEvidence')}
+        {t('auditShowEvidence')}
       </button>
     );
   }
@@ -46,7 +44,7 @@ function EvidenceCell({ id, text }: { readonly id: string; readonly text: string
 
 /** Notices whose header label the model confidently disputes, most confident first. */
 export function AuditPane({ onOpen }: { readonly onOpen: (id: string) => void }) {
-  const t = useLearnT();
+  const t = useT();
   const byId = useDesk((s) => s.byId);
   const decide = useDesk((s) => s.decide);
   const [threshold, setThreshold] = useState<number>(DEFAULT_AUDIT_THRESHOLD);
@@ -95,26 +93,29 @@ export function AuditPane({ onOpen }: { readonly onOpen: (id: string) => void })
                   </td>
                   <td>{percent(c.suggestion.score)}</td>
                   <td>
-                    <EvidenceCell id={title} text={record?.text ?? ''} />
+                    <EvidenceCell id={c.id} title={title} />
                   </td>
                   <td className="learn-actions">
                     <button
                       type="button"
-                      aria-label={`${t('acceptSuggestion', { path: pathLabel(c.suggestion.path) })}（${title}）`}
+                      aria-label={t('acceptSuggestionFor', {
+                        path: pathLabel(c.suggestion.path),
+                        title,
+                      })}
                       onClick={() => decide(c.id, c.suggestion.path)}
                     >
                       {t('acceptSuggestion', { path: pathLabel(c.suggestion.path) })}
                     </button>
                     <button
                       type="button"
-                      aria-label={`${t('keepOriginal', { path: pathLabel(c.original) })}（${title}）`}
+                      aria-label={t('keepOriginalFor', { path: pathLabel(c.original), title })}
                       onClick={() => decide(c.id, c.original)}
                     >
                       {t('keepOriginal', { path: pathLabel(c.original) })}
                     </button>
                     <button
                       type="button"
-                      aria-label={`${t('openInDesk')}：${title}`}
+                      aria-label={t('openInDeskFor', { title })}
                       onClick={() => onOpen(c.id)}
                     >
                       {t('openInDesk')}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { PathSeparator } from '../../domain/taxonomy/taxonomy';
 import { useDesk } from '../../store';
-import { useT, type MessageKey } from '../settings/i18n';
+import { useT, type MessageKey } from '../../ui/i18n/useT';
 
 type Scope = 'all' | 'visible';
 

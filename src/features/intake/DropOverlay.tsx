@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useDesk } from '../../store';
-import { useT } from '../settings/i18n';
+import { useDesk, useDeskStore } from '../../store';
+import { useT } from '../../ui/i18n/useT';
 
 function carriesFiles(e: DragEvent): boolean {
   return e.dataTransfer?.types.includes('Files') ?? false;
@@ -10,6 +10,7 @@ function carriesFiles(e: DragEvent): boolean {
 export function DropOverlay() {
   const t = useT();
   const addFiles = useDesk((s) => s.addFiles);
+  const store = useDeskStore();
   const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
@@ -40,7 +41,7 @@ export function DropOverlay() {
       const files = [...(e.dataTransfer?.files ?? [])];
       if (files.length > 0) {
         void addFiles(files).then((result) => {
-          if (result.firstId !== null) useDesk.getState().select(result.firstId);
+          if (result.firstId !== null) store.getState().select(result.firstId);
         });
       }
     };
@@ -54,7 +55,7 @@ export function DropOverlay() {
       window.removeEventListener('dragleave', onLeave);
       window.removeEventListener('drop', onDrop);
     };
-  }, [addFiles]);
+  }, [addFiles, store]);
 
   if (!dragging) return null;
   return (

@@ -1,15 +1,16 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { message, type Message } from '../../domain/message';
 import { useShallow } from 'zustand/react/shallow';
-import { useDesk } from '../../store';
-import { FileButton } from '../common/FileButton';
-import { ProgressBar } from '../common/ProgressBar';
-import { useT } from '../settings/i18n';
+import { useDesk, type IntakeError } from '../../store';
+import { FileButton } from '../../ui/FileButton';
+import { ProgressBar } from '../../ui/ProgressBar';
+import { useT, type Translate } from '../../ui/i18n/useT';
 
 const ACCEPT = '.txt,.html,.htm,.docx';
 
 interface PasteMessage {
   readonly kind: 'error' | 'info';
-  readonly text: string;
+  readonly body: Message;
 }
 
 /** Paste a notice, upload files, watch the import and see what could not be read. */
@@ -19,39 +20,42 @@ export function IntakePanel() {
   const addFiles = useDesk((s) => s.addFiles);
   const select = useDesk((s) => s.select);
   const [text, setText] = useState('');
-  const [message, setMessage] = useState<PasteMessage | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [feedback, setFeedback] = useState<PasteMessage | null>(null);
+  /** Texts being added now: a second Ctrl+Enter on the same text adds nothing, another text is added. */
+  const adding = useRef(new Set<string>());
 
   async function add(): Promise<void> {
-    if (busy) return;
-    setBusy(true);
+    const submitted = text;
+    if (adding.current.has(submitted)) return;
+    adding.current.add(submitted);
     try {
-      const result = await addPaste(text);
+      const result = await addPaste(submitted);
       const first = result.errors[0];
       if (first) {
-        setMessage({ kind: 'error', text: first.reason });
+        setFeedback({ kind: 'error', body: first.reason });
         return;
       }
-      setText('');
+      // The clerk may have pasted the next notice while this one was being saved: keep that one.
+      setText((current) => (current === submitted ? '' : current));
       if (result.firstId !== null) select(result.firstId);
-      setMessage(
+      setFeedback(
         result.duplicates > 0 && result.added === 0
-          ? { kind: 'info', text: t('duplicates', { n: result.duplicates }) }
+          ? { kind: 'info', body: message('duplicates', { n: result.duplicates }) }
           : null,
       );
     } finally {
-      setBusy(false);
+      adding.current.delete(submitted);
     }
   }
 
   async function upload(files: File[]): Promise<void> {
-    setMessage(null);
+    setFeedback(null);
     const result = await addFiles(files);
     // The clerk just chose these files: show the first new one.
     if (result.firstId !== null) select(result.firstId);
     // A re-import after a crash or a cancel adds only what is missing; say so.
     if (result.duplicates > 0)
-      setMessage({ kind: 'info', text: t('duplicates', { n: result.duplicates }) });
+      setFeedback({ kind: 'info', body: message('duplicates', { n: result.duplicates }) });
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>): void {
@@ -74,7 +78,7 @@ export function IntakePanel() {
         value={text}
         onChange={(e) => {
           setText(e.target.value);
-          if (message) setMessage(null);
+          if (feedback) setFeedback(null);
         }}
         onKeyDown={onKeyDown}
       />
@@ -90,12 +94,12 @@ export function IntakePanel() {
         <FileButton label={t('upload')} multiple accept={ACCEPT} onFiles={(f) => void upload(f)} />
         <span className="hint">{t('uploadHint')}</span>
       </div>
-      {message ? (
+      {feedback ? (
         <p
-          role={message.kind === 'error' ? 'alert' : 'status'}
-          className={`message-${message.kind}`}
+          role={feedback.kind === 'error' ? 'alert' : 'status'}
+          className={`message-${feedback.kind}`}
         >
-          {message.text}
+          {t(feedback.body)}
         </p>
       ) : null}
       <IntakeProgress />
@@ -124,6 +128,13 @@ function IntakeProgress() {
   );
 }
 
+function aboutLabel(error: IntakeError, t: Translate): string {
+  if (error.about === 'paste') return t('pasteSource');
+  if (error.about === 'import') return t('wholeImport');
+  const { file, line } = error.about;
+  return line === undefined ? file : t('fileLine', { file, line });
+}
+
 function RejectedFiles() {
   const t = useT();
   const errors = useDesk((s) => s.intake.errors);
@@ -139,9 +150,9 @@ function RejectedFiles() {
       </div>
       <ul aria-label={t('rejected')}>
         {errors.map((e, i) => (
-          <li key={`${i}-${e.name}`}>
-            <span className="rejected-name">{e.name}</span>
-            <span className="rejected-reason">{e.reason}</span>
+          <li key={i}>
+            <span className="rejected-name">{aboutLabel(e, t)}</span>
+            <span className="rejected-reason">{t(e.reason)}</span>
           </li>
         ))}
       </ul>

@@ -1,12 +1,12 @@
 import { type ChangeEvent } from 'react';
-import { FileButton } from '../common/FileButton';
-import { ProgressBar } from '../common/ProgressBar';
+import { FileButton } from '../../ui/FileButton';
+import { ProgressBar } from '../../ui/ProgressBar';
 import { TAXONOMY, topicKey, type TopicPath } from '../../domain/taxonomy/taxonomy';
 import { useDesk } from '../../store';
-import type { LearningState } from '../../store/learning';
-import { percent } from '../review/pathLabel';
-import { useLearnT, type LearnTranslate } from './messages';
-import './learn.css';
+import type { LearningState } from '../../store/types';
+import { percent } from '../../ui/format';
+import { useT, type Translate } from '../../ui/i18n/useT';
+import '../../ui/pane.css';
 
 const HISTORY_ACCEPT = '.txt,.text,.htm,.html,.docx,.csv,.tsv,.jsonl,.json';
 const IGNORE = '__ignore__';
@@ -27,7 +27,7 @@ function pathFromValue(value: string): TopicPath | null | undefined {
   return undefined;
 }
 
-function TaskProgress({ learning, t }: { learning: LearningState; t: LearnTranslate }) {
+function TaskProgress({ learning, t }: { learning: LearningState; t: Translate }) {
   const cancel = useDesk((s) => s.cancelLearningTask);
   const task = learning.task;
   if (!task) return null;
@@ -44,13 +44,13 @@ function TaskProgress({ learning, t }: { learning: LearningState; t: LearnTransl
       done={task.total > 0 ? task.done : null}
       total={task.total}
       text={text}
-      cancelLabel={t('cancel')}
+      cancelLabel={t('cancelTask')}
       onCancel={cancel}
     />
   );
 }
 
-function UnknownLabels({ learning, t }: { learning: LearningState; t: LearnTranslate }) {
+function UnknownLabels({ learning, t }: { learning: LearningState; t: Translate }) {
   const mapLabel = useDesk((s) => s.mapLabel);
   const unknown = learning.labelled.unknown;
   if (unknown.length === 0) return null;
@@ -73,11 +73,11 @@ function UnknownLabels({ learning, t }: { learning: LearningState; t: LearnTrans
         <tbody>
           {unknown.map((u) => (
             <tr key={u.raw}>
-              <th scope="row" title={u.reason}>
+              <th scope="row" title={t(u.reason)}>
                 {u.raw}
               </th>
               <td>{u.count}</td>
-              <td>{u.origins.join('；')}</td>
+              <td>{u.origins.join(t('listSeparator'))}</td>
               <td>
                 <select
                   aria-label={t('mapFor', { raw: u.raw })}
@@ -107,7 +107,7 @@ function UnknownLabels({ learning, t }: { learning: LearningState; t: LearnTrans
   );
 }
 
-function Distribution({ learning, t }: { learning: LearningState; t: LearnTranslate }) {
+function Distribution({ learning, t }: { learning: LearningState; t: Translate }) {
   const { distribution } = learning;
   if (distribution.total === 0) return null;
   const max = distribution.level1[0]?.count ?? 1;
@@ -146,7 +146,7 @@ function DistributionList({
   max: number;
   labelledBy?: string;
   show: (label: string) => string;
-  t: LearnTranslate;
+  t: Translate;
 }) {
   return (
     <ul className="distribution" aria-labelledby={labelledBy}>
@@ -163,7 +163,7 @@ function DistributionList({
   );
 }
 
-function ModelBox({ learning, t }: { learning: LearningState; t: LearnTranslate }) {
+function ModelBox({ learning, t }: { learning: LearningState; t: Translate }) {
   const train = useDesk((s) => s.trainLocalModel);
   const compare = useDesk((s) => s.compareModels);
   const exportModel = useDesk((s) => s.exportLocalModel);
@@ -177,14 +177,14 @@ function ModelBox({ learning, t }: { learning: LearningState; t: LearnTranslate 
     : local.history === 0 && local.decisions === 0
       ? t('modelUpdatesOnly', { updates: local.updates })
       : t('modelLocal', {
-          trainedAt: new Date(local.trainedAt).toLocaleString('zh-CN'),
+          trainedAt: new Date(local.trainedAt).toLocaleString(t('locale')),
           history: local.history,
           decisions: local.decisions,
           updates: local.updates,
         });
   return (
     <section className="learn-section" aria-labelledby="model-title">
-      <h3 id="model-title">{t('model')}</h3>
+      <h3 id="model-title">{t('learnModel')}</h3>
       <p className="provenance" data-testid="model-provenance">
         {provenance}
         {learning.trainMs !== null &&
@@ -230,7 +230,7 @@ function ModelBox({ learning, t }: { learning: LearningState; t: LearnTranslate 
   );
 }
 
-function Figures({ learning, t }: { learning: LearningState; t: LearnTranslate }) {
+function Figures({ learning, t }: { learning: LearningState; t: Translate }) {
   const c = learning.comparison;
   const rows = [
     ['top1l1', 'top1Level1'],
@@ -277,7 +277,7 @@ function Figures({ learning, t }: { learning: LearningState; t: LearnTranslate }
               n2: c.value.n2,
               k: c.value.k,
               s: (c.ms / 1000).toFixed(1),
-              at: new Date(c.at).toLocaleString('zh-CN'),
+              at: new Date(c.at).toLocaleString(t('locale')),
               sample:
                 c.available > c.value.n
                   ? t('figuresSample', { n: c.value.n, available: c.available })
@@ -291,7 +291,7 @@ function Figures({ learning, t }: { learning: LearningState; t: LearnTranslate }
 }
 
 export function LearnPane() {
-  const t = useLearnT();
+  const t = useT();
   const learning = useDesk((s) => s.learning);
   const importHistory = useDesk((s) => s.importHistory);
   const busy = learning.task !== null;
@@ -322,7 +322,7 @@ export function LearnPane() {
             role={learning.message.kind === 'error' ? 'alert' : 'status'}
             className={`learn-message ${learning.message.kind}`}
           >
-            {learning.message.text}
+            {t(learning.message.body)}
           </p>
         )}
         {learning.history.length > 0 && (
@@ -341,7 +341,7 @@ export function LearnPane() {
             <summary>{t('importErrors', { n: learning.importErrors.length })}</summary>
             <ul>
               {learning.importErrors.map((e, i) => (
-                <li key={i}>{e.reason}</li>
+                <li key={i}>{t('problemAt', { origin: e.origin, reason: t(e.reason) })}</li>
               ))}
             </ul>
           </details>

@@ -8,13 +8,11 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { SortKey } from '../../domain/desk/queue';
 import { noticeStatus, type NoticeRecord, type NoticeStatus } from '../../domain/desk/record';
-import { useDesk } from '../../store';
-import { selectVisibleIds } from '../../store/selectors';
-import { STATUS_MESSAGE, useT, type MessageKey, type Translate } from '../settings/i18n';
-import { pathLabel, percent } from '../review/pathLabel';
-
-type SortKey = ReturnType<typeof useDesk.getState>['sort']['key'];
+import { useDesk, useVisibleIds } from '../../store';
+import { STATUS_MESSAGE, useT, type MessageKey, type Translate } from '../../ui/i18n/useT';
+import { pathLabel, percent } from '../../ui/format';
 
 const ROW_HEIGHT = 36;
 // Title, status and suggestion with its score fit the left pane at 1440 px; the rest scrolls.
@@ -84,7 +82,7 @@ const STATUS_FILTERS: readonly (NoticeStatus | 'all')[] = [
 /** The queue: search, status filter, sortable headers and a virtualised table of every notice. */
 export function QueuePane() {
   const t = useT();
-  const visibleIds = useDesk(selectVisibleIds);
+  const visibleIds = useVisibleIds();
   const total = useDesk((s) => s.ids.length);
   const byId = useDesk((s) => s.byId);
   const selectedId = useDesk((s) => s.selectedId);

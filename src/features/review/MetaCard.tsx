@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import type { NoticeMeta } from '../../domain/desk/record';
 import type { TopicPath } from '../../domain/taxonomy/taxonomy';
-import type { MessageKey, Translate } from '../settings/i18n';
-import { pathLabel } from './pathLabel';
+import type { MessageKey, Translate } from '../../ui/i18n/useT';
+import { pathLabel } from '../../ui/format';
 
 interface Props {
   readonly meta: NoticeMeta;

@@ -1,18 +1,17 @@
 import { useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import type { Classification } from '../../domain/classifier/types';
 import { noticeStatus, type NoticeRecord } from '../../domain/desk/record';
-import { parseNotice } from '../../domain/notice';
-import type { ParsedNotice } from '../../domain/notice/types';
 import { topicKey, type TopicPath } from '../../domain/taxonomy/taxonomy';
 import { useDesk } from '../../store';
-import { STATUS_MESSAGE, useT } from '../settings/i18n';
+import { STATUS_MESSAGE, useT } from '../../ui/i18n/useT';
 import { MetaCard } from './MetaCard';
 import { NoticeText } from './NoticeText';
 import { Outline } from './Outline';
 import { Suggestions, type SuggestionView } from './Suggestions';
 import { TopicPicker, type TopicPickerHandle } from './TopicPicker';
 import { evidenceHighlights, noticeHighlights, outlineEntries } from './highlights';
-import { pathLabel } from './pathLabel';
+import { pathLabel } from '../../ui/format';
+import '../../ui/pane.css';
 
 /** What the desk's keyboard shortcuts can ask of the review pane. */
 export interface ReviewHandle {
@@ -42,15 +41,6 @@ function suggestionViews(
     score1: null,
     evidence: [],
   }));
-}
-
-function safeParse(text: string): ParsedNotice | null {
-  try {
-    return parseNotice(text);
-  } catch {
-    // A parser bug must not hide the notice: the text is still shown, without highlights.
-    return null;
-  }
 }
 
 interface Props {
@@ -97,7 +87,7 @@ function NoticeReview({ record, ref, onDecided }: NoticeReviewProps) {
   const t = useT();
   const current = useDesk((s) => (s.current?.id === record.id ? s.current : null));
   const modelStatus = useDesk((s) => s.model.status);
-  const canUndo = useDesk((s) => s.canUndo);
+  const canUndo = useDesk((s) => s.undoStack.length > 0);
   const decide = useDesk((s) => s.decide);
   const selectNext = useDesk((s) => s.selectNext);
   const undo = useDesk((s) => s.undo);
@@ -107,7 +97,8 @@ function NoticeReview({ record, ref, onDecided }: NoticeReviewProps) {
   const [showEvidence, setShowEvidence] = useState(false);
   const pickerRef = useRef<TopicPickerHandle>(null);
 
-  const parsed = useMemo(() => safeParse(record.text), [record.text]);
+  // The worker's parse of this notice (made when it arrived); until it is here, the plain text.
+  const parsed = current?.parsed ?? null;
   const baseHighlights = useMemo(() => (parsed ? noticeHighlights(parsed) : []), [parsed]);
   const outline = useMemo(() => (parsed ? outlineEntries(parsed) : []), [parsed]);
   const classification = current?.classification ?? null;
@@ -219,7 +210,12 @@ function NoticeReview({ record, ref, onDecided }: NoticeReviewProps) {
             compareWith={record.decision?.path ?? first?.path ?? null}
             t={t}
           />
-          <Outline entries={outline} label={t('outline')} emptyText={t('outlineEmpty')} />
+          <Outline
+            entries={outline}
+            label={t('outline')}
+            emptyText={t('outlineEmpty')}
+            attachmentLabel={t('outlineAttachment')}
+          />
         </aside>
       </div>
     </div>

@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import type { Evidence } from '../../domain/classifier/types';
 import type { TopicPath } from '../../domain/taxonomy/taxonomy';
-import type { Translate } from '../settings/i18n';
-import { pathLabel, percent } from './pathLabel';
+import type { Translate } from '../../ui/i18n/useT';
+import { pathLabel, percent } from '../../ui/format';
 
 export interface SuggestionView {
   readonly path: TopicPath;

@@ -1,4 +1,5 @@
 import {
+  useEffect,
   useId,
   useImperativeHandle,
   useMemo,
@@ -7,10 +8,16 @@ import {
   type KeyboardEvent,
   type Ref,
 } from 'react';
-import type { TopicPath } from '../../domain/taxonomy/taxonomy';
-import type { Translate } from '../settings/i18n';
-import { pathLabel } from './pathLabel';
-import { matchTopics, type TopicOption } from './topicMatch';
+import {
+  groupByClass,
+  searchTopics,
+  type TopicCoverage,
+  type TopicMatch,
+  type TopicPath,
+} from '../../domain/taxonomy';
+import { useDesk } from '../../store';
+import { pathLabel } from '../../ui/format';
+import type { Translate } from '../../ui/i18n/useT';
 
 export interface TopicPickerHandle {
   open(): void;
@@ -26,59 +33,96 @@ interface Props {
   readonly t: Translate;
 }
 
-const MAX_OPTIONS = 60;
+/** How far PageUp/PageDown move in the list. */
+const PAGE = 10;
 
 /**
- * A two-level picker with type-ahead (ARIA combobox + listbox). Typing matches either level, aliases
- * and pinyin initials; ↑/↓ move, Enter chooses, Esc closes. Choosing stages the path; the desk's
- * confirm button (or Enter again) records it.
+ * What each class covers, kept by the store: the picker is mounted anew for each notice, and the
+ * terms (a chunk of their own) are fetched once, when the browser is idle or the picker opens.
+ */
+function useTopicCoverage(): readonly [TopicCoverage | null, () => void] {
+  const coverage = useDesk((s) => s.topicCoverage);
+  const load = useDesk((s) => s.loadTopicCoverage);
+  useEffect(() => {
+    if (coverage) return undefined;
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(load, { timeout: 5000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(load, 1000);
+    return () => clearTimeout(timer);
+  }, [coverage, load]);
+  return [coverage, load];
+}
+
+/**
+ * A two-level picker with type-ahead (ARIA combobox + listbox). Typing matches either level,
+ * aliases, pinyin initials and what each class covers (the matched term is shown as a hint); an
+ * empty query lists every leaf under its class. ↑/↓, PageUp/PageDown, Home/End move, Enter chooses,
+ * Esc closes. Choosing stages the path; the desk's confirm button (or Enter again) records it.
  */
 export function TopicPicker({ ref, chosen, onChoose, onConfirm, t }: Props) {
   const [query, setQuery] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  const [coverage, loadCoverage] = useTopicCoverage();
   const inputRef = useRef<HTMLInputElement>(null);
-  const listRef = useRef<HTMLUListElement>(null);
   const id = useId();
   const listId = `${id}-list`;
+  const optionId = (index: number): string => `${id}-opt-${index}`;
 
-  const options = useMemo(() => matchTopics(query ?? '').slice(0, MAX_OPTIONS), [query]);
+  const typed = (query ?? '').trim() !== '';
+  const options = useMemo(() => searchTopics(query ?? '', coverage), [query, coverage]);
+  const groups = useMemo(() => (typed ? null : groupByClass(options)), [typed, options]);
+
+  function openList(): void {
+    loadCoverage();
+    setOpen(true);
+  }
 
   useImperativeHandle(ref, () => ({
     open() {
       setQuery('');
       setActive(0);
-      setOpen(true);
+      openList();
       inputRef.current?.focus();
     },
   }));
 
-  function choose(option: TopicOption | undefined): void {
+  function choose(option: TopicMatch | undefined): void {
     if (!option) return;
     onChoose(option.path);
     setQuery(null);
     setOpen(false);
   }
 
-  function moveActive(delta: number): void {
-    if (!open) {
-      setOpen(true);
-      return;
-    }
-    const next = Math.max(0, Math.min(options.length - 1, active + delta));
+  function moveTo(index: number): void {
+    const next = Math.max(0, Math.min(options.length - 1, index));
     setActive(next);
-    listRef.current?.children[next]?.scrollIntoView({ block: 'nearest' });
+    document.getElementById(optionId(next))?.scrollIntoView({ block: 'nearest' });
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>): void {
+    const moves: Readonly<Record<string, number>> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      PageDown: active + PAGE,
+      PageUp: active - PAGE,
+    };
+    const target = moves[e.key];
+    if (target !== undefined) {
+      e.preventDefault();
+      if (open) moveTo(target);
+      else openList();
+      return;
+    }
     switch (e.key) {
-      case 'ArrowDown':
+      case 'Home':
+      case 'End':
+        // In a closed list they move the caret in the text, as in any input.
+        if (!open) break;
         e.preventDefault();
-        moveActive(1);
-        break;
-      case 'ArrowUp':
-        e.preventDefault();
-        moveActive(-1);
+        moveTo(e.key === 'Home' ? 0 : options.length - 1);
         break;
       case 'Enter':
         e.preventDefault();
@@ -103,6 +147,62 @@ export function TopicPicker({ ref, chosen, onChoose, onConfirm, t }: Props) {
   const shown = query ?? (chosen ? pathLabel(chosen) : '');
   const activeOption = open ? options[active] : undefined;
 
+  function renderOption(o: TopicMatch, index: number, grouped: boolean) {
+    const hint =
+      o.hint === null
+        ? null
+        : t(o.hint.kind === 'term' ? 'pickerHintTerm' : 'pickerHintAlias', { text: o.hint.text });
+    return (
+      <div
+        key={o.key}
+        id={optionId(index)}
+        role="option"
+        aria-selected={index === active}
+        className="picker-option"
+        // mousedown would blur the input and close the list before the click lands.
+        onMouseDown={(e) => e.preventDefault()}
+        onMouseEnter={() => setActive(index)}
+        onClick={() => choose(o)}
+      >
+        {grouped ? (
+          <span className="path-level2">{o.path.label2 ?? o.path.label1}</span>
+        ) : (
+          <>
+            <span className="path-level1">{o.path.label1}</span>
+            {o.path.label2 !== null ? (
+              <>
+                <span className="path-sep"> › </span>
+                <span className="path-level2">{o.path.label2}</span>
+              </>
+            ) : null}
+          </>
+        )}
+        {hint ? <span className="picker-hint">{hint}</span> : null}
+      </div>
+    );
+  }
+
+  let list;
+  if (options.length === 0) {
+    list = (
+      <div className="picker-empty" role="presentation">
+        {t('pickerEmpty')}
+      </div>
+    );
+  } else if (groups) {
+    let index = 0;
+    list = groups.map((g, k) => (
+      <div key={g.label1} role="group" aria-labelledby={`${id}-group-${k}`}>
+        <div id={`${id}-group-${k}`} className="picker-group-label">
+          {g.label1}
+        </div>
+        {g.options.map((o) => renderOption(o, index++, true))}
+      </div>
+    ));
+  } else {
+    list = options.map((o, i) => renderOption(o, i, false));
+  }
+
   return (
     <div className="picker">
       <input
@@ -114,7 +214,7 @@ export function TopicPicker({ ref, chosen, onChoose, onConfirm, t }: Props) {
         aria-expanded={open}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={activeOption ? `${id}-opt-${activeOption.key}` : undefined}
+        aria-activedescendant={activeOption ? optionId(active) : undefined}
         placeholder={t('pickerPlaceholder')}
         autoComplete="off"
         spellCheck={false}
@@ -122,54 +222,27 @@ export function TopicPicker({ ref, chosen, onChoose, onConfirm, t }: Props) {
         onChange={(e) => {
           setQuery(e.target.value);
           setActive(0);
-          setOpen(true);
+          openList();
         }}
         onFocus={(e) => {
           e.target.select();
         }}
-        onClick={() => setOpen(true)}
+        onClick={openList}
         onBlur={() => {
           setOpen(false);
           setQuery(null);
         }}
         onKeyDown={onKeyDown}
       />
-      <ul
-        ref={listRef}
+      <div
         id={listId}
         role="listbox"
         aria-label={t('pickerOptions')}
         className="picker-list"
         hidden={!open}
       >
-        {options.length === 0 ? (
-          <li className="picker-empty" role="presentation">
-            {t('pickerEmpty')}
-          </li>
-        ) : (
-          options.map((o, i) => (
-            <li
-              key={o.key}
-              id={`${id}-opt-${o.key}`}
-              role="option"
-              aria-selected={i === active}
-              className="picker-option"
-              // mousedown would blur the input and close the list before the click lands.
-              onMouseDown={(e) => e.preventDefault()}
-              onMouseEnter={() => setActive(i)}
-              onClick={() => choose(o)}
-            >
-              <span className="path-level1">{o.path.label1}</span>
-              {o.path.label2 !== null ? (
-                <>
-                  <span className="path-sep"> › </span>
-                  <span className="path-level2">{o.path.label2}</span>
-                </>
-              ) : null}
-            </li>
-          ))
-        )}
-      </ul>
+        {list}
+      </div>
     </div>
   );
 }

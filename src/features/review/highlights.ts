@@ -10,6 +10,8 @@ export interface OutlineEntry {
   readonly anchor: string;
   readonly label: string;
   readonly depth: number;
+  /** A section of an attachment (附件), listed apart from the notice's own. */
+  readonly inAttachment: boolean;
 }
 
 function headingKind(depth: number): HighlightKind {
@@ -57,12 +59,15 @@ export function evidenceHighlights(evidence: readonly Evidence[]): Highlight[] {
 
 export function outlineEntries(parsed: ParsedNotice): OutlineEntry[] {
   const out: OutlineEntry[] = [];
-  if (parsed.title) out.push({ anchor: TITLE_ANCHOR, label: parsed.title.text, depth: 0 });
+  if (parsed.title) {
+    out.push({ anchor: TITLE_ANCHOR, label: parsed.title.text, depth: 0, inAttachment: false });
+  }
   walk(parsed.sections, (s) =>
     out.push({
       anchor: sectionAnchor(s),
       label: `${s.label}${s.heading}`,
       depth: s.depth,
+      inAttachment: s.inAttachment === true,
     }),
   );
   return out;

@@ -1,5 +1,5 @@
 import { useDesk } from '../../store';
-import { useT, type Language } from './i18n';
+import { useT, type Language } from '../../ui/i18n/useT';
 
 const LANGUAGES: readonly (readonly [Language, string])[] = [
   ['zh', '中文'],

@@ -1,4 +1,4 @@
-import type { TopicPath } from '../../domain/taxonomy/taxonomy';
+import type { TopicPath } from '../domain/taxonomy/taxonomy';
 
 /** How the desk shows a path on screen: `一级 › 二级`, whatever separator the export uses. */
 export function pathLabel(path: TopicPath): string {

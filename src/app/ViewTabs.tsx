@@ -1,9 +1,9 @@
 import type { KeyboardEvent } from 'react';
-import { useLearnT, type LearnKey } from './messages';
+import { useT, type MessageKey } from '../ui/i18n/useT';
 
 export type DeskView = 'desk' | 'learn' | 'audit';
 
-const VIEWS: readonly (readonly [DeskView, LearnKey])[] = [
+const VIEWS: readonly (readonly [DeskView, MessageKey])[] = [
   ['desk', 'viewDesk'],
   ['learn', 'viewLearn'],
   ['audit', 'viewAudit'],
@@ -17,7 +17,7 @@ export function ViewTabs({
   readonly view: DeskView;
   readonly onChange: (view: DeskView) => void;
 }) {
-  const t = useLearnT();
+  const t = useT();
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>): void {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     e.preventDefault();
