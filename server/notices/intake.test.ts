@@ -48,6 +48,22 @@ forEachDatabase(
       expect(welfare?.suggestions?.[0]?.path.label1).toBe('民政、扶贫、救灾');
     });
 
+    it('lists an empty paste with the desk’s reason in Chinese, and loads the others', async () => {
+      const team = await setupTeam(env());
+      const reply = await team.reviewer.post<LoadResult>(
+        `/api/projects/${team.projectId}/notices`,
+        {
+          notices: [{ text: ' \n ' }, { text: sampleNotice(1200) }, { text: '　\t', name: '草稿' }],
+        },
+      );
+      expect(reply.status).toBe(201);
+      expect(reply.body.added).toHaveLength(1);
+      expect(reply.body.errors).toEqual([
+        { source: '第 1 篇', reason: '粘贴内容为空：请先粘贴公文全文。' },
+        { source: '草稿', reason: '粘贴内容为空：请先粘贴公文全文。' },
+      ]);
+    });
+
     it('reads the desk’s file types, with the catalogue’s label as 原标注, and lists what it cannot read', async () => {
       const team = await setupTeam(env());
       const csv =
