@@ -19,22 +19,6 @@ export type NoticeState = 'open' | 'review' | 'done';
  */
 export type ReviewReason = 'two-clerks' | 'suggestion' | 'original' | 'stale' | 'after-review';
 
-export const REVIEW_REASONS: readonly ReviewReason[] = [
-  'two-clerks',
-  'suggestion',
-  'original',
-  'stale',
-  'after-review',
-];
-
-export const REVIEW_REASON_LABELS: Readonly<Record<ReviewReason, string>> = {
-  'two-clerks': '两位标注员不一致',
-  suggestion: '与高置信度建议不一致',
-  original: '与原标注不一致',
-  stale: '离线或过期修改冲突',
-  'after-review': '审核后再次改标',
-};
-
 export interface ReviewRules {
   /** A label that differs from a suggestion scored at least this goes to review; null: never. */
   readonly suggestionAbove: number | null;
