@@ -40,6 +40,21 @@ const throughTheStore = {
   from: ['./src/lib', './src/workers'],
   message: 'Features and UI pieces reach workers and browser adapters through the store.',
 };
+// The team server (issue 14) shares only the pure domain with the desk, and the browser bundle
+// imports nothing of the server.
+const serverZones = [
+  {
+    target: './server',
+    from: './src',
+    except: ['./domain'],
+    message: 'The team server imports src/domain only: never the store, adapters, workers or UI.',
+  },
+  {
+    target: './src',
+    from: './server',
+    message: 'The desk (browser bundle) never imports the team server.',
+  },
+];
 const featureZones = FEATURES.map((feature) => ({
   target: `./src/features/${feature}`,
   from: './src/features',
@@ -81,7 +96,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.{ts,tsx}', 'lint/**/*.{ts,tsx}'],
+    files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'lint/**/*.{ts,tsx}'],
     plugins: { 'import-x': importX, local: { rules: { 'no-import-cycle': noImportCycle } } },
     settings: {
       'import-x/resolver-next': [
@@ -91,7 +106,7 @@ export default tseslint.config(
     rules: {
       'import-x/no-restricted-paths': [
         'error',
-        { zones: [...layerZones, throughTheStore, ...featureZones] },
+        { zones: [...layerZones, throughTheStore, ...featureZones, ...serverZones] },
       ],
       'local/no-import-cycle': 'error',
     },
@@ -139,6 +154,19 @@ export default tseslint.config(
               group: ['react', 'react-dom', 'zustand', 'zustand/*'],
               message: 'Adapters and workers are UI-free.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: uiPackages.filter((p) => p !== 'mammoth'), message: 'The server has no UI.' },
           ],
         },
       ],

@@ -72,6 +72,45 @@ describe('features talk through the store', () => {
   });
 });
 
+describe('the team server shares only the domain with the desk', () => {
+  it('fails a server file that imports the store, an adapter, a worker or a feature', async () => {
+    for (const spec of [
+      '../../src/store',
+      '../../src/lib/db',
+      '../../src/workers/protocol',
+      '../../src/features/queue/QueuePane',
+    ]) {
+      const code = `import * as desk from '${spec}';\nexport const x = desk;\n`;
+      expect(await ruleIds(code, 'server/sync/uses-desk.ts')).toContain(
+        'import-x/no-restricted-paths',
+      );
+    }
+  });
+
+  it('fails a server file that imports React', async () => {
+    const code = `import { useState } from 'react';\nexport const x = useState;\n`;
+    expect(await ruleIds(code, 'server/sync/uses-react.ts')).toContain('no-restricted-imports');
+  });
+
+  it('lets a server file import the domain', async () => {
+    const code = [
+      "import { topicKey } from '../../src/domain/taxonomy/taxonomy';",
+      "import type { Role } from '../../src/domain/team/contract';",
+      "export const x: [typeof topicKey, Role] = [topicKey, 'clerk'];",
+      '',
+    ].join('\n');
+    expect(await ruleIds(code, 'server/sync/allowed.ts')).toEqual([]);
+  });
+
+  it('fails the browser bundle importing the server, from any layer', async () => {
+    for (const file of ['src/domain/team/uses-server.ts', 'src/features/queue/uses-server.ts']) {
+      const up = file.split('/').length - 1;
+      const code = `import { createApp } from '${'../'.repeat(up)}server/app';\nexport const x = createApp;\n`;
+      expect(await ruleIds(code, file)).toContain('import-x/no-restricted-paths');
+    }
+  });
+});
+
 describe('import cycles', () => {
   it('fails a cycle made only of type imports (import-x/no-cycle would let it through)', async () => {
     const messages = await messagesOf('lint/fixtures/type-cycle/notice.ts');

@@ -16,7 +16,7 @@ interface Row {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const MODULES = ['parse', 'classifier', 'export', 'browser'] as const;
+const MODULES = ['parse', 'classifier', 'export', 'browser', 'team'] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

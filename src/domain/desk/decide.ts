@@ -3,7 +3,11 @@ import { topicKey, type TopicPath } from '../taxonomy/taxonomy';
 import type { Decision, NoticeRecord } from './record';
 
 /** Taking the first suggestion is a confirmation; any other path is an override (已改标). */
-export function decisionFor(record: NoticeRecord, path: TopicPath, decidedAt: string): Decision {
+export function decisionFor(
+  record: Pick<NoticeRecord, 'suggestions'>,
+  path: TopicPath,
+  decidedAt: string,
+): Decision {
   const first = record.suggestions?.[0];
   const confirmed = first !== undefined && topicKey(first.path) === topicKey(path);
   return { path, status: confirmed ? 'confirmed' : 'overridden', decidedAt };
