@@ -75,6 +75,9 @@ function goldenMin(f: (x: number) => number, lo: number, hi: number, steps = 20)
  */
 const FLOORS = [MIN_FLOOR, 0.02, 0.03, 0.04, 0.05];
 
+/** The most held-out rows the calibration is fitted on. */
+const MAX_ROWS = 2000;
+
 /** How many rows' worth of weight pulls a class's 其他 share towards the share of all classes. */
 const SHARE_PRIOR_ROWS = 10;
 
@@ -120,10 +123,13 @@ export function fitOtherShare(
  * nothing to fit on.
  */
 export function fitCalibration(
-  rows: readonly CalibrationRow[],
+  all: readonly CalibrationRow[],
   about: Pick<Calibration, 'fittedOn' | 'sources'>,
 ): Calibration {
-  if (rows.length === 0) return { ...DEFAULT_CALIBRATION, ...about };
+  if (all.length === 0) return { ...DEFAULT_CALIBRATION, ...about };
+  // A few parameters need a few thousand rows at most; an evenly spaced sample keeps the fit fast.
+  const step = Math.ceil(all.length / MAX_ROWS);
+  const rows = step === 1 ? all : all.filter((_, i) => i % step === 0);
   const whole = rows.filter((r) => r.whole);
   const judge = whole.length > 0 ? whole : rows;
   // Temperatures and shares at the smallest floor, in turns; then the floor on whole notices;

@@ -4,7 +4,7 @@
  */
 import type { ParsedNotice, Section, Span } from '../notice/types';
 import { topicKey } from '../taxonomy/taxonomy';
-import { featurise, featuriseText, type Features } from './featurise';
+import { featurise, featuriseText, regionPosition, type Features } from './featurise';
 import type { Model, WeightRow } from './model';
 import { firedConventions, isUncertain, level1Scores, probabilities } from './score';
 import type { Classification, Evidence, SectionEvidence, Suggestion } from './types';
@@ -58,11 +58,10 @@ function occurrences(features: Features, term: string, headerless: readonly Span
   const spans: Span[] = [];
   const seen = new Set<number>();
   for (const region of features.regions) {
-    if (!region.offsets) continue;
     let at = region.text.indexOf(term);
     while (at >= 0) {
-      const start = region.offsets[at] ?? -1;
-      const last = region.offsets[at + term.length - 1] ?? -1;
+      const start = regionPosition(region, at);
+      const last = regionPosition(region, at + term.length - 1);
       if (
         start >= 0 &&
         last >= start &&
@@ -163,8 +162,8 @@ function conventionEvidence(
     const title = features.regions.find((r) => r.kind === 'title');
     const m = title ? rule.title.exec(title.text) : null;
     if (!title || !m || m[0] === '') continue;
-    const start = title.offsets?.[m.index] ?? -1;
-    const last = title.offsets?.[m.index + m[0].length - 1] ?? -1;
+    const start = regionPosition(title, m.index);
+    const last = regionPosition(title, m.index + m[0].length - 1);
     out.push({
       term: m[0],
       weight: Math.round(Math.log(1 / (1 - override.share)) * 1000) / 1000,

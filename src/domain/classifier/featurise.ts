@@ -48,8 +48,19 @@ export interface Region {
   readonly kind: 'title' | 'lead' | 'body';
   /** Boilerplate inside it is blanked with spaces, so it stays index-aligned with the text. */
   readonly text: string;
-  /** Where `text[i]` stands in parsed.text, or null when the region is not in the text verbatim. */
+  /**
+   * Where `text[i]` stands in parsed.text: `start + i` for a region cut from the text in one piece
+   * (offsets null), else `offsets[i]` (-1 for a character that is not in the text); both -1 / null
+   * for a region that is not in the text verbatim.
+   */
+  readonly start: number;
   readonly offsets: readonly number[] | null;
+}
+
+/** Where character `i` of a region stands in the notice's text, or -1. */
+export function regionPosition(region: Region, i: number): number {
+  if (region.offsets) return region.offsets[i] ?? -1;
+  return region.start < 0 ? -1 : region.start + i;
 }
 
 export interface Features {
@@ -162,11 +173,8 @@ export function noticeRegions(parsed: ParsedNotice, settings: FeaturiserSettings
   if (parsed.title) {
     const subject = titleSubject(parsed.title.text);
     const verbatim = parsed.text.slice(parsed.title.span.start, parsed.title.span.end);
-    regions.push({
-      kind: 'title',
-      text: subject,
-      offsets: alignedOffsets(parsed.title.text, verbatim, parsed.title.span.start),
-    });
+    const offsets = alignedOffsets(parsed.title.text, verbatim, parsed.title.span.start);
+    regions.push({ kind: 'title', text: subject, start: offsets ? 0 : -1, offsets });
   }
   const body = bodyText(parsed, settings);
   if (body.text.trim() !== '') {
@@ -180,8 +188,8 @@ export function noticeRegions(parsed: ParsedNotice, settings: FeaturiserSettings
       ...range(body.start, opening.length),
       ...headings.flatMap((s) => [-1, ...headingOffsets(parsed, s)]),
     ];
-    regions.push({ kind: 'lead', text: leadText, offsets: leadOffsets });
-    regions.push({ kind: 'body', text: body.text, offsets: range(body.start, body.text.length) });
+    regions.push({ kind: 'lead', text: leadText, start: 0, offsets: leadOffsets });
+    regions.push({ kind: 'body', text: body.text, start: body.start, offsets: null });
   }
   return regions;
 }

@@ -46,6 +46,8 @@ export interface CompiledLexicon {
   readonly singles: ReadonlySet<string>;
   readonly neutral: ReadonlySet<string>;
   readonly terms: ReadonlySet<string>;
+  /** 1 for each UTF-16 code unit a word starts with: most positions of a text are skipped at once. */
+  readonly starts: Uint8Array;
   /** Longest first, so the first that matches is the most specific. */
   readonly issuerPatterns: readonly string[];
   readonly rules: readonly {
@@ -96,7 +98,18 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     body: r.bodyPattern === undefined ? null : new RegExp(r.bodyPattern, 'u'),
     override: r.override ?? null,
   }));
-  return { byPrefix, singles, neutral, terms: new Set(lexicon.terms), issuerPatterns, rules };
+  const starts = new Uint8Array(65536);
+  for (const word of [...lexicon.terms, ...neutral])
+    if (word.length > 0) starts[word.charCodeAt(0)] = 1;
+  return {
+    byPrefix,
+    singles,
+    neutral,
+    terms: new Set(lexicon.terms),
+    starts,
+    issuerPatterns,
+    rules,
+  };
 }
 
 /** One occurrence of a term: [start, end) in the text matched. */
@@ -118,6 +131,7 @@ export function termMatches(text: string, lexicon: CompiledLexicon): TermMatch[]
   // or before lies inside it.
   let blocked = 0;
   for (let i = 0; i < text.length; i++) {
+    if (lexicon.starts[text.charCodeAt(i)] !== 1) continue;
     const list = lexicon.byPrefix.get(pairKey(text, i));
     if (list) {
       for (const word of list) {

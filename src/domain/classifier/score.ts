@@ -29,7 +29,69 @@ const OTHER_OF: Int32Array = (() => {
   return out;
 })();
 
+/**
+ * A model's weights laid out for scoring: feature → row id, and the rows in compressed sparse row
+ * form (leaf ids and weights in typed arrays). Built once per weight map, on first use.
+ */
+export interface WeightTable {
+  readonly index: ReadonlyMap<string, number>;
+  readonly rowStart: Int32Array;
+  readonly leaves: Int32Array;
+  readonly values: Float64Array;
+}
+
+const tables = new WeakMap<ReadonlyMap<string, WeightRow>, WeightTable>();
+
+export function weightTable(weights: ReadonlyMap<string, WeightRow>): WeightTable {
+  let table = tables.get(weights);
+  if (table) return table;
+  const index = new Map<string, number>();
+  let size = 0;
+  for (const row of weights.values()) size += row.labels.length;
+  const rowStart = new Int32Array(weights.size + 1);
+  const leaves = new Int32Array(size);
+  const values = new Float64Array(size);
+  let at = 0;
+  for (const [feature, row] of weights) {
+    const id = index.size;
+    index.set(feature, id);
+    rowStart[id] = at;
+    for (let i = 0; i < row.labels.length; i++) {
+      leaves[at] = row.labels[i] ?? 0;
+      values[at] = row.values[i] ?? 0;
+      at++;
+    }
+  }
+  rowStart[index.size] = at;
+  table = { index, rowStart, leaves, values };
+  tables.set(weights, table);
+  return table;
+}
+
+/** Logits over the leaves: the sparse dot product of the features with the weight table. */
 export function logits(
+  weights: ReadonlyMap<string, WeightRow>,
+  features: ReadonlyMap<string, number>,
+  labelCount: number,
+): Float64Array {
+  const { index, rowStart, leaves, values } = weightTable(weights);
+  const out = new Float64Array(labelCount);
+  for (const [feature, x] of features) {
+    const id = index.get(feature);
+    if (id === undefined) continue;
+    for (let e = rowStart[id] ?? 0; e < (rowStart[id + 1] ?? 0); e++) {
+      const leaf = leaves[e] ?? 0;
+      out[leaf] = (out[leaf] ?? 0) + x * (values[e] ?? 0);
+    }
+  }
+  return out;
+}
+
+/**
+ * The plain reading of the same sum, row by row from the weight map: kept as the reference the
+ * fast scorer is tested against (and for the bench), never used to score.
+ */
+export function referenceLogits(
   weights: ReadonlyMap<string, WeightRow>,
   features: ReadonlyMap<string, number>,
   labelCount: number,
@@ -38,10 +100,9 @@ export function logits(
   for (const [feature, x] of features) {
     const row = weights.get(feature);
     if (!row) continue;
-    for (let i = 0; i < row.labels.length; i++) {
-      const label = row.labels[i] ?? 0;
+    row.labels.forEach((label, i) => {
       out[label] = (out[label] ?? 0) + x * (row.values[i] ?? 0);
-    }
+    });
   }
   return out;
 }
@@ -88,39 +149,68 @@ export function calibratedProbabilities(
   calibration: ScoreCalibration,
   conventions: readonly Override[] = [],
 ): Float64Array {
-  const { temperature: t1, temperature2: t2, floor, otherShare } = calibration;
-  const p = new Float64Array(z.length);
-  const classLogit = new Float64Array(CLASS_MEMBERS.length);
-  const partition = new Float64Array(CLASS_MEMBERS.length);
+  const { temperature: t1, temperature2: t2, floor } = calibration;
+  const shares = sharesOf(calibration.otherShare);
+  const n = z.length;
+  const p = new Float64Array(n);
+  const classes = CLASS_START.length - 1;
+  const classLogit = new Float64Array(classes);
+  // p holds exp(z / t2 − the class's max) until the class probabilities are known.
   let maxClass = -Infinity;
-  CLASS_MEMBERS.forEach((members, c) => {
+  for (let c = 0; c < classes; c++) {
+    const from = CLASS_START[c] ?? 0;
+    const to = CLASS_START[c + 1] ?? 0;
     let max = -Infinity;
-    for (const i of members) max = Math.max(max, (z[i] ?? 0) / t2);
+    for (let i = from; i < to; i++) max = Math.max(max, (z[i] ?? 0) / t2);
     let sum = 0;
-    for (const i of members) sum += Math.exp((z[i] ?? 0) / t2 - max);
-    const a = max + Math.log(sum);
-    partition[c] = a;
-    classLogit[c] = (a * t2) / t1;
-    maxClass = Math.max(maxClass, classLogit[c] ?? 0);
-  });
-  let total = 0;
-  for (let c = 0; c < CLASS_MEMBERS.length; c++) {
-    classLogit[c] = Math.exp((classLogit[c] ?? 0) - maxClass);
-    total += classLogit[c] ?? 0;
-  }
-  CLASS_MEMBERS.forEach((members, c) => {
-    const pc = (classLogit[c] ?? 0) / total;
-    const other = CLASS_OTHER[c] ?? -1;
-    const share = other < 0 ? 0 : (otherShare.get(CLASS_NAMES[c] ?? '') ?? 0);
-    for (const i of members) {
-      p[i] = pc * (1 - share) * Math.exp((z[i] ?? 0) / t2 - (partition[c] ?? 0));
+    for (let i = from; i < to; i++) {
+      const e = Math.exp((z[i] ?? 0) / t2 - max);
+      p[i] = e;
+      sum += e;
     }
+    for (let i = from; i < to; i++) p[i] = (p[i] ?? 0) / sum;
+    const logit = ((max + Math.log(sum)) * t2) / t1;
+    classLogit[c] = logit;
+    maxClass = Math.max(maxClass, logit);
+  }
+  let total = 0;
+  for (let c = 0; c < classes; c++) {
+    const e = Math.exp((classLogit[c] ?? 0) - maxClass);
+    classLogit[c] = e;
+    total += e;
+  }
+  for (let c = 0; c < classes; c++) {
+    const pc = (classLogit[c] ?? 0) / total;
+    const share = shares[c] ?? 0;
+    for (let i = CLASS_START[c] ?? 0; i < (CLASS_START[c + 1] ?? 0); i++) {
+      p[i] = pc * (1 - share) * (p[i] ?? 0);
+    }
+    const other = CLASS_OTHER[c] ?? -1;
     if (other >= 0) p[other] = (p[other] ?? 0) + pc * share;
-  });
+  }
   for (const rule of conventions) applyOverride(p, rule);
-  if (floor > 0)
-    for (let i = 0; i < p.length; i++) p[i] = (1 - floor) * (p[i] ?? 0) + floor / p.length;
+  if (floor > 0) for (let i = 0; i < n; i++) p[i] = (1 - floor) * (p[i] ?? 0) + floor / n;
   return p;
+}
+
+/** Where each class's leaves start (taxonomy order keeps a class's leaves together), and the end. */
+const CLASS_START: Int32Array = Int32Array.from([
+  ...CLASS_MEMBERS.map((m) => m[0] ?? 0),
+  LEAVES.length,
+]);
+
+/** Each class's 其他 share by class index, computed once per calibration. */
+const shareCache = new WeakMap<ReadonlyMap<string, number>, Float64Array>();
+
+function sharesOf(otherShare: ReadonlyMap<string, number>): Float64Array {
+  let shares = shareCache.get(otherShare);
+  if (!shares) {
+    shares = Float64Array.from(CLASS_NAMES, (name, c) =>
+      (CLASS_OTHER[c] ?? -1) < 0 ? 0 : (otherShare.get(name) ?? 0),
+    );
+    shareCache.set(otherShare, shares);
+  }
+  return shares;
 }
 
 /** How far a title term must favour one named sub-class over its class's 其他 to name its subject. */
@@ -135,7 +225,7 @@ function titleNamesSubclass(model: Model, features: Features): boolean {
   // plan's subject.
   let title = features.regions.find((r) => r.kind === 'title')?.text ?? '';
   for (const pattern of model.compiled.issuerPatterns) {
-    if (pattern.length >= 2) title = title.split(pattern).join('\n');
+    if (pattern.length >= 2 && title.includes(pattern)) title = title.split(pattern).join('\n');
   }
   if (title.trim() === '') return false;
   for (const term of termCounts(title, model.compiled).keys()) {

@@ -20,7 +20,7 @@ import {
 import { compileLexicon, EMPTY_LEXICON, type CompiledLexicon, type Lexicon } from './lexicon';
 import { channelRow, fitKnowledgeScale, type KnowledgeScale } from './knowledge-scale';
 import { buildModel, type Calibration, type Model, type WeightRow } from './model';
-import { prng, solve, type SparseRows } from './optimise';
+import { logSumExp, prng, rowLogits, solve, type SparseRows } from './optimise';
 import type { KnowledgePrior } from './prior';
 import { firedConventions, logits as scoreLogits } from './score';
 
@@ -99,6 +99,8 @@ export interface CalibrationSource {
 
 /** Labelled examples a model needs before it fits its own calibration on held-out folds. */
 export const MIN_CALIBRATION_EXAMPLES = 50;
+/** From this many examples on, one held-out fold (a fifth) is enough to calibrate on. */
+const ENOUGH_FOR_ONE_FOLD = 1000;
 
 export const KNOWLEDGE = {
   term: 1.0,
@@ -369,7 +371,8 @@ function fitWeights(
   setup: Setup,
   examples: readonly Prepared[],
   options: TrainOptions,
-): Map<string, WeightRow> {
+  stopping: { readonly heldOut: readonly Prepared[] } | { readonly epochs: number } | null = null,
+): { readonly weights: Map<string, WeightRow>; readonly epochs: number } {
   const prepared = [...setup.pseudo, ...examples];
   const seed = options.seed ?? 7;
   const centreRows = centreOf(setup, examples);
@@ -401,6 +404,47 @@ function fitWeights(
     f.startsWith(BIAS_FEATURE) ? biasL2 : centreRows.has(f) || isKnowledgeFeature(f) ? priorL2 : l2,
   );
 
+  const rows = sparseRows(prepared, index);
+  // Early stopping: with held-out notices, training stops at the first epoch that does not lower
+  // their loss; the epoch count found is then used for the model trained on everything.
+  const maxEpochs = stopping && 'epochs' in stopping ? stopping.epochs : (options.epochs ?? 12);
+  const held =
+    stopping && 'heldOut' in stopping ? heldOutLoss(stopping.heldOut, index, centreRows) : null;
+  let best = { loss: Infinity, epoch: maxEpochs, weights: null as Float64Array | null };
+  const problem = { rows, featureCount: trained.length, labelCount: L, centre, precision };
+  const solved = solve(problem, {
+    epochs: maxEpochs,
+    learningRate: options.learningRate ?? 0.2,
+    seed: seed + 1,
+    afterEpoch: held
+      ? (epoch, w) => {
+          const loss = held(w);
+          if (loss >= best.loss) return false;
+          best = { loss, epoch, weights: Float64Array.from(w) };
+          return true;
+        }
+      : undefined,
+  });
+  const final = best.weights ?? solved;
+
+  const prune = options.prune ?? 0.02;
+  const weights = new Map<string, WeightRow>();
+  for (const [f, row] of centreRows) {
+    if (index.has(f)) continue;
+    const s = sparsify(row, prune);
+    if (s.labels.length > 0) weights.set(f, s);
+  }
+  const trainingOnly = new Set([...setup.local].map(sourceBias));
+  trained.forEach((f, i) => {
+    if (trainingOnly.has(f)) return;
+    const s = sparsify(final.subarray(i * L, (i + 1) * L), f === BIAS_FEATURE ? 0 : prune);
+    if (s.labels.length > 0) weights.set(f, s);
+  });
+  return { weights, epochs: best.weights ? best.epoch : maxEpochs };
+}
+
+/** The examples as CSR rows over the trained features (features not trained are left out). */
+function sparseRows(prepared: readonly Prepared[], index: ReadonlyMap<string, number>): SparseRows {
   const rowStart = new Int32Array(prepared.length + 1);
   const features: number[] = [];
   const values: number[] = [];
@@ -413,32 +457,46 @@ function fitWeights(
     }
     rowStart[i + 1] = features.length;
   });
-  const rows: SparseRows = {
+  return {
     rowStart,
     features: Int32Array.from(features),
     values: Float64Array.from(values),
     targets: prepared.map((p) => p.targets),
     weights: Float64Array.from(prepared, (p) => p.weight),
   };
-  const solved = solve(
-    { rows, featureCount: trained.length, labelCount: L, centre, precision },
-    { epochs: options.epochs ?? 12, learningRate: options.learningRate ?? 0.2, seed: seed + 1 },
-  );
+}
 
-  const prune = options.prune ?? 0.02;
-  const weights = new Map<string, WeightRow>();
-  for (const [f, row] of centreRows) {
-    if (index.has(f)) continue;
-    const s = sparsify(row, prune);
-    if (s.labels.length > 0) weights.set(f, s);
-  }
-  const trainingOnly = new Set([...setup.local].map(sourceBias));
-  trained.forEach((f, i) => {
-    if (trainingOnly.has(f)) return;
-    const s = sparsify(solved.subarray(i * L, (i + 1) * L), f === BIAS_FEATURE ? 0 : prune);
-    if (s.labels.length > 0) weights.set(f, s);
+/**
+ * The held-out notices' mean loss as a function of the trained weights: features that are not
+ * trained keep their centre weights, added once as a fixed offset.
+ */
+function heldOutLoss(
+  heldOut: readonly Prepared[],
+  index: ReadonlyMap<string, number>,
+  centreRows: ReadonlyMap<string, Float64Array>,
+): (weights: Float64Array) => number {
+  const L = LEAVES.length;
+  const rows = sparseRows(heldOut, index);
+  const offsets = heldOut.map((p) => {
+    const z = new Float64Array(L);
+    for (const [f, v] of p.features.values) {
+      if (index.has(f)) continue;
+      const row = centreRows.get(f);
+      if (row) for (let c = 0; c < L; c++) z[c] = (z[c] ?? 0) + v * (row[c] ?? 0);
+    }
+    return z;
   });
-  return weights;
+  const z = new Float64Array(L);
+  return (weights) => {
+    let loss = 0;
+    heldOut.forEach((p, i) => {
+      rowLogits(rows, i, weights, L, z);
+      const offset = offsets[i];
+      if (offset) for (let c = 0; c < L; c++) z[c] = (z[c] ?? 0) + (offset[c] ?? 0);
+      loss += logSumExp(z, null) - logSumExp(z, p.targets);
+    });
+    return heldOut.length === 0 ? 0 : loss / heldOut.length;
+  };
 }
 
 /** Deterministic k folds over groups (an example's group, else itself). */
@@ -514,27 +572,41 @@ export function trainModel(
   });
   const folds = options.calibrationFolds ?? (options.base ? 5 : 0);
   const canCalibrate = folds >= 2 && usable.length >= MIN_CALIBRATION_EXAMPLES;
-  const steps = canCalibrate ? folds + 1 : 1;
+  // A large history gives enough held-out rows from one fold: the others would cost a training
+  // each and add nothing the calibration needs.
+  const scored = usable.length >= ENOUGH_FOR_ONE_FOLD ? 1 : folds;
+  const steps = canCalibrate ? scored + 1 : 1;
   const progress = (done: number): void => options.onProgress?.(done / steps);
-  const weights = fitWeights(setup, prepared, options);
-  progress(1);
   const inherited = options.base?.calibration ?? DEFAULT_CALIBRATION;
-  if (!canCalibrate) return assemble(setup, weights, usable, options, inherited);
+  if (!canCalibrate) {
+    const { weights } = fitWeights(setup, prepared, options);
+    progress(1);
+    return assemble(setup, weights, usable, options, inherited);
+  }
   const foldOf = groupFolds(usable, folds, (options.seed ?? 7) + 29);
   const rows: CalibrationRow[] = [];
-  for (let k = 0; k < folds; k++) {
+  let epochs = options.epochs ?? 12;
+  for (let k = 0; k < scored; k++) {
     const kept = prepared.filter((_, i) => foldOf[i] !== k);
-    const foldModel = assemble(setup, fitWeights(setup, kept, options), [], options, inherited);
-    prepared.forEach((p, i) => {
-      if (foldOf[i] === k) rows.push(calibrationRow(foldModel, p));
-    });
-    progress(k + 2);
+    const held = prepared.filter((_, i) => foldOf[i] === k);
+    // The first fold also finds how many epochs help notices the model has not seen.
+    const fold = fitWeights(setup, kept, options, k === 0 ? { heldOut: held } : { epochs });
+    if (k === 0) epochs = fold.epochs;
+    const foldModel = assemble(setup, fold.weights, [], options, inherited);
+    for (const p of held) rows.push(calibrationRow(foldModel, p));
+    progress(k + 1);
   }
+  const { weights } = fitWeights(setup, prepared, options, { epochs });
+  progress(steps);
   const sources = options.calibrationSources ?? [
     { name: 'labelled', n: usable.length, hash: null },
   ];
+  const how =
+    scored === folds
+      ? `${folds} 折交叉验证（按文档分组）`
+      : `留出五分之一（按文档分组，${rows.length} 条）`;
   const calibration = fitCalibration(rows, {
-    fittedOn: `${folds} 折交叉验证（按文档分组）：${sources.map((s) => `${s.name} ${s.n} 条`).join('，')}`,
+    fittedOn: `${how}：${sources.map((s) => `${s.name} ${s.n} 条`).join('，')}`,
     sources,
   });
   return assemble(setup, weights, usable, options, calibration);
