@@ -11,6 +11,7 @@
  * Figures of a model on any labelled file; with --cv, a local model trained on top of it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import * as prettier from 'prettier';
 import path from 'node:path';
 import {
   crossValidate,
@@ -269,14 +270,20 @@ function composedReport(): string {
 const START = '<!-- eval:start (npm run eval -- --write) -->';
 const END = '<!-- eval:end -->';
 
-function writeResults(sections: readonly string[]): void {
+// Written through Prettier so that `npm test`'s format check passes on what this command writes.
+async function writeFormatted(file: string, text: string): Promise<void> {
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
+}
+
+async function writeResults(sections: readonly string[]): Promise<void> {
   const when = new Date().toISOString().slice(0, 10);
   const body = [
     `由 \`npm run eval -- --write\` 于 ${when} 生成。真实来源的“本版”数字是 5 折交叉验证（按文档分组，折内另做校准）：每条都由没见过它所在文档的模型打分。`,
     '¹ 该来源只有一级标签：ECE 为一级分数的校准误差；全路径指标不适用。审核误报率：真实标注都是发布方自己的标签，审核若提出异议即记为误报。',
     ...sections,
   ].join('\n\n');
-  writeFileSync(
+  await writeFormatted(
     path.join(repoRoot, 'eval/RESULTS.md'),
     `# 评测结果 · Evaluation results\n\n${body}\n`,
   );
@@ -288,7 +295,7 @@ function writeResults(sections: readonly string[]): void {
     console.error('README.md 中没有评测段落的标记，只写了 eval/RESULTS.md');
     return;
   }
-  writeFileSync(
+  await writeFormatted(
     readmePath,
     `${readme.slice(0, a + START.length)}\n\n${body}\n\n${readme.slice(b)}`,
   );
@@ -349,7 +356,7 @@ async function main(): Promise<void> {
   const unknown = argv.filter((a) => a !== '--write');
   if (unknown.length > 0) throw new Error(`未知参数：${unknown.join(' ')}`);
   const sections = [...(await realReport()), composedReport()];
-  if (write) writeResults(sections);
+  if (write) await writeResults(sections);
 }
 
 await main();
