@@ -7,7 +7,7 @@ import { decodeImportFile, decodeNoticeFile, extensionOf } from '../../src/domai
 import { historyFromCsv, historyFromJsonl } from '../../src/domain/learning';
 import type { NoticeRecord } from '../../src/domain/desk/record';
 import { readDocx } from './docx';
-import { zhReason } from './reasons';
+import { translate } from '../../src/domain/messages';
 
 export interface IntakeItem {
   readonly text: string;
@@ -52,11 +52,11 @@ export async function readUpload(fileName: string, bytes: Uint8Array): Promise<I
           items: [{ text: decoded.text, source: { kind: 'file', name: fileName }, labelRaw: null }],
           errors: [],
         }
-      : failed(zhReason(decoded.reason));
+      : failed(translate('zh', decoded.reason));
   }
   if (CSV_EXTENSIONS.has(ext) || JSONL_EXTENSIONS.has(ext)) {
     const decoded = decodeImportFile(bytes, fileName);
-    if (!decoded.ok) return failed(zhReason(decoded.reason));
+    if (!decoded.ok) return failed(translate('zh', decoded.reason));
     const read = CSV_EXTENSIONS.has(ext)
       ? historyFromCsv(decoded.text, fileName)
       : historyFromJsonl(decoded.text, fileName);
@@ -66,7 +66,7 @@ export async function readUpload(fileName: string, bytes: Uint8Array): Promise<I
         source: { kind: 'import', name: item.origin },
         labelRaw: item.labelRaw,
       })),
-      errors: read.errors.map((e) => ({ source: e.origin, reason: zhReason(e.reason) })),
+      errors: read.errors.map((e) => ({ source: e.origin, reason: translate('zh', e.reason) })),
     };
   }
   return failed(

@@ -12,7 +12,7 @@ import { noticeListQuery, pasteNoticesRequest } from '../http/schemas';
 import { idParam, readJson, readQuery } from '../http/validate';
 import { loadNotices } from './load';
 import { readUpload, type IntakeError, type IntakeItem } from './read';
-import { zhReason } from './reasons';
+import { translate } from '../../src/domain/messages';
 import { decisionsOf, findNotice, findNoticeSummary, listNotices } from './store';
 
 /** Files per upload: a folder of notices, or one large CSV/JSONL. */
@@ -38,7 +38,11 @@ export function noticeRoutes(deps: AppDeps): Hono<AppEnv> {
           source: { kind: 'paste', name: n.name ?? null },
           labelRaw: null,
         });
-      else errors.push({ source: n.name ?? `第 ${i + 1} 篇`, reason: zhReason(checked.reason) });
+      else
+        errors.push({
+          source: n.name ?? `第 ${i + 1} 篇`,
+          reason: translate('zh', checked.reason),
+        });
     });
     return c.json(await loadNotices(db, models, projectId, auth.user.id, items, errors), 201);
   });

@@ -12,6 +12,7 @@ import type {
   LabelledHistory,
 } from '../domain/learning';
 import type { Message } from '../domain/message';
+import type { Language } from '../domain/messages';
 import type { ParsedNotice } from '../domain/notice/types';
 import type { TopicCoverage } from '../domain/taxonomy';
 import type { PathSeparator, TopicPath } from '../domain/taxonomy/taxonomy';
@@ -82,8 +83,8 @@ export interface QueueSlice {
   setSort(sort: QueueSort): void;
 }
 
-/** The UI's language: Chinese first, English as a switch. */
-export type Language = 'zh' | 'en';
+/** The UI's language: Chinese first, English as a switch (the catalogue's languages). */
+export type { Language };
 
 export interface Settings {
   readonly language: Language;

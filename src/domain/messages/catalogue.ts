@@ -1,13 +1,15 @@
 /**
- * The desk's one catalogue of words: Chinese first, English for a clerk who prefers it. Every key
- * exists in both languages (the compiler checks it, and messages.test.ts checks the placeholders).
- * Notice text and category names are data and stay as written.
+ * The one catalogue of words, for the desk and the team server alike: Chinese first, English for a
+ * clerk who prefers it. Pure data and two pure functions, so that the server words the desk's
+ * messages (an intake reason, say) exactly as the desk does. Every key exists in both languages (the
+ * compiler checks it; catalogue.test.ts checks the placeholders). Notice text and category names are
+ * data and stay as written.
  */
-import type { NoticeStatus } from '../../domain/desk/record';
-import type { Message } from '../../domain/message';
-import type { Language } from '../../store/types';
+import type { NoticeStatus } from '../desk/record';
+import type { Message } from '../message';
 
-export type { Language };
+/** The languages the desk and the server speak. */
+export type Language = 'zh' | 'en';
 
 const zh = {
   appTitle: '公文主题标注台',
@@ -216,7 +218,7 @@ const zh = {
   wholeImport: '本次导入',
   fileLine: '{file} 第 {line} 行',
   // messages from the domain, the store and the adapters (codes with parameters)
-  pasteEmpty: '粘贴内容为空：请先粘贴公文全文，再点“添加”。',
+  pasteEmpty: '粘贴内容为空：请先粘贴公文全文。',
   pasteTooLong: '粘贴内容过长（{length} 字）：单篇公文不超过 {limit} 字，请分篇粘贴或上传文件。',
   pasteUnreadable: '无法解析这段内容：{detail}',
   fileUnparsable: '无法解析：{detail}',
@@ -505,7 +507,7 @@ const en: Readonly<Record<MessageKey, string>> = {
   pasteSource: 'Paste',
   wholeImport: 'This import',
   fileLine: '{file}, line {line}',
-  pasteEmpty: 'Nothing pasted: paste the full notice first, then press “Add”.',
+  pasteEmpty: 'Nothing pasted: paste the full text of the notice first.',
   pasteTooLong:
     'The paste is too long ({length} characters): one notice has at most {limit}; paste notices one by one or upload files.',
   pasteUnreadable: 'This text could not be read: {detail}',
@@ -630,7 +632,7 @@ function isMessageKey(code: string): code is MessageKey {
 /**
  * Words a key, or a message with its parameters (a parameter that is itself a message is worded
  * first), in the chosen language. WARNING: a code missing from the catalogue is shown as the code
- * itself; messages.test.ts fails on any code used in src that the catalogue lacks.
+ * itself; catalogue.test.ts fails on any code used in src that the catalogue lacks.
  */
 export function translate(
   language: Language,

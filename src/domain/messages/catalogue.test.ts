@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DICTIONARIES, translate } from './messages';
+import { DICTIONARIES, translate } from './catalogue';
 
 const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const placeholders = (template: string): string[] =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translate } from './messages';
+import { translate } from './catalogue';
 
 describe('translate', () => {
   it('fills placeholders in the chosen language, Chinese by default wording', () => {
