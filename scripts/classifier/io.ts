@@ -14,6 +14,7 @@ import {
   type LabelledLine,
   type Model,
 } from '../../src/domain/classifier/index';
+import { translate } from '../../src/domain/messages/index';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const sharedDir = path.resolve(repoRoot, '../shared');
@@ -52,7 +53,10 @@ export function readLabelledFile(
   source: string,
 ): { examples: LabelledLine[]; errors: string[] } {
   const { examples, errors } = readLabelledJsonl(readFileSync(file, 'utf8'), source);
-  return { examples, errors: errors.map((e) => `${path.basename(file)}: ${e.message}`) };
+  return {
+    examples,
+    errors: errors.map((e) => `${path.basename(file)}: ${translate('zh', e.reason)}`),
+  };
 }
 
 /** Fixed-width percentage for tables. */

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LabelledExample } from '../../src/domain/classifier/index';
 import { readLabelledJsonl } from '../../src/domain/classifier/index';
+import { translate } from '../../src/domain/messages/index';
 import { parseNotice } from '../../src/domain/notice/index';
 import { sharedDir } from '../classifier/io';
 
@@ -78,7 +79,8 @@ function jsonlSource(
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
   const { examples, errors } = readLabelledJsonl(raw, name);
-  if (errors.length > 0) throw new Error(`${file}: ${errors[0]?.message ?? ''}`);
+  if (errors.length > 0)
+    throw new Error(`${file}: ${errors[0] ? translate('zh', errors[0].reason) : ''}`);
   const groups = new Map(rows.map((r) => [String(r.id), groupOf(r, String(r.id))]));
   return {
     name,

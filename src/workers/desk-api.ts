@@ -106,7 +106,7 @@ export function createDeskWorkerApi(
       try {
         local = file === null ? null : readLocalModel(file);
       } catch (e) {
-        const detail = e instanceof ModelError ? e.message : detailOf(e);
+        const detail = e instanceof ModelError ? e.reason : detailOf(e);
         return { ok: false, problem: message('modelFileInvalid', { detail }) };
       }
       beforeLearning.length = 0;

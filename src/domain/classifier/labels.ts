@@ -1,4 +1,5 @@
 /** Reading labelled JSONL: one notice per line with `text` and `label` (or `label1`/`label2`). */
+import { message, type Message } from '../message';
 import { normaliseTopic, type TopicPath } from '../taxonomy/taxonomy';
 import type { LabelledExample } from './train';
 
@@ -11,7 +12,7 @@ export interface LabelledLine extends LabelledExample {
 export interface LabelError {
   /** 1-based line number. */
   readonly line: number;
-  readonly message: string;
+  readonly reason: Message;
 }
 
 function str(v: unknown): string | null {
@@ -39,17 +40,17 @@ export function readLabelledJsonl(
       try {
         obj = JSON.parse(raw);
       } catch {
-        errors.push({ line, message: `第 ${line} 行不是有效的 JSON` });
+        errors.push({ line, reason: message('labelLineNotJson', { line }) });
         return;
       }
       if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
-        errors.push({ line, message: `第 ${line} 行不是 JSON 对象` });
+        errors.push({ line, reason: message('labelLineNotObject', { line }) });
         return;
       }
       const rec = obj as Record<string, unknown>;
       const body = str(rec.text) ?? str(rec.title);
       if (body === null) {
-        errors.push({ line, message: `第 ${line} 行缺少 text` });
+        errors.push({ line, reason: message('labelLineNoText', { line }) });
         return;
       }
       const label1 = str(rec.label1);
@@ -58,12 +59,15 @@ export function readLabelledJsonl(
         str(rec.label) ??
         (label1 === null ? null : label2 === null ? label1 : `${label1}\\${label2}`);
       if (rawLabel === null) {
-        errors.push({ line, message: `第 ${line} 行缺少 label` });
+        errors.push({ line, reason: message('labelLineNoLabel', { line }) });
         return;
       }
       const result = normaliseTopic(rawLabel);
       if (!result.ok) {
-        errors.push({ line, message: `第 ${line} 行：${result.reason}` });
+        errors.push({
+          line,
+          reason: message('labelLineBadTopic', { line, reason: result.reason }),
+        });
         return;
       }
       const id = str(rec.id) ?? String(line);

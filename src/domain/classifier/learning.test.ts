@@ -10,6 +10,7 @@ import {
 } from './index';
 import { parseModel } from './model';
 import { parseNotice } from '../notice';
+import { message } from '../message';
 import { makeNotice, TINY_PRIOR } from './test-support/fixtures';
 
 const model = trainModel([], { prior: TINY_PRIOR });
@@ -134,7 +135,12 @@ describe('readLabelledJsonl', () => {
       ['5', '卫生、体育', '卫生'],
     ]);
     expect(errors.map((e) => e.line)).toEqual([6, 7]);
-    expect(errors[0]?.message).toContain('天文、地理');
+    expect(errors[0]?.reason).toEqual(
+      message('labelLineBadTopic', {
+        line: 6,
+        reason: message('topicClassUnknown', { label1: '天文、地理' }),
+      }),
+    );
   });
 });
 

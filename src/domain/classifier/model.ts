@@ -3,6 +3,7 @@
  * scorer uses. Weights are sparse: feature → (leaf index, weight) pairs, weights scaled to ints.
  */
 import { TAXONOMY, taxonomyLeaves, topicKey, type TopicPath } from '../taxonomy/taxonomy';
+import { message } from '../message';
 import { ModelError } from './errors';
 import { DEFAULT_SETTINGS, FEATURE_SCHEME, type FeaturiserSettings } from './featurise';
 import { compileLexicon, type CompiledLexicon, type Lexicon, type Override } from './lexicon';
@@ -135,31 +136,31 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 function need<T>(ok: boolean, value: T, what: string): T {
-  if (!ok) throw new ModelError(`模型文件已损坏：缺少或无效的 ${what}`);
+  if (!ok) throw new ModelError(message('modelFieldInvalid', { field: what }));
   return value;
 }
 
 function numberRecord(v: unknown, what: string): Record<string, number> {
   const out: Record<string, number> = Object.create(null) as Record<string, number>;
   if (v === undefined) return out;
-  if (!isRecord(v)) throw new ModelError(`模型文件已损坏：${what} 应为对象`);
+  if (!isRecord(v)) throw new ModelError(message('modelFieldInvalid', { field: what }));
   for (const [k, n] of Object.entries(v)) if (typeof n === 'number') out[k] = n;
   return out;
 }
 
 function readSettings(v: unknown): FeaturiserSettings {
-  if (!isRecord(v)) throw new ModelError('模型文件已损坏：缺少 settings');
+  if (!isRecord(v)) throw new ModelError(message('modelFieldInvalid', { field: 'settings' }));
   const out: Record<string, number | boolean> = {};
   for (const [key, fallback] of Object.entries(DEFAULT_SETTINGS)) {
     const given = v[key];
     if (typeof given !== typeof fallback) {
-      throw new ModelError(`模型文件已损坏：settings.${key} 缺少或类型错误`);
+      throw new ModelError(message('modelFieldInvalid', { field: `settings.${key}` }));
     }
     out[key] = given as number | boolean;
   }
   if (out.scheme !== FEATURE_SCHEME) {
     throw new ModelError(
-      `模型文件的特征方案 ${String(out.scheme)} 不受支持（需要 ${FEATURE_SCHEME}）`,
+      message('modelSchemeUnsupported', { found: String(out.scheme), expected: FEATURE_SCHEME }),
     );
   }
   return out as unknown as FeaturiserSettings;
@@ -174,37 +175,39 @@ function readOverride(v: unknown, id: string): Override {
     typeof v.share !== 'number' ||
     !(v.share > 0 && v.share < 1)
   ) {
-    throw new ModelError(`模型文件已损坏：规则 ${id} 的 override 无效`);
+    throw new ModelError(message('modelFieldInvalid', { field: `lexicon.rules[${id}].override` }));
   }
   return { target: v.target, share: v.share };
 }
 
 function readCalibration(v: unknown): Calibration {
-  if (!isRecord(v)) throw new ModelError('模型文件已损坏：缺少 calibration');
+  if (!isRecord(v)) throw new ModelError(message('modelFieldInvalid', { field: 'calibration' }));
   const positive = (key: string): number => {
     const n = v[key];
     if (typeof n !== 'number' || !(n > 0)) {
-      throw new ModelError(`模型文件已损坏：calibration.${key} 应为正数`);
+      throw new ModelError(message('modelFieldInvalid', { field: `calibration.${key}` }));
     }
     return n;
   };
   const floor = v.floor;
   if (typeof floor !== 'number' || !(floor >= MIN_FLOOR && floor < 0.5)) {
-    throw new ModelError(`模型文件已损坏：calibration.floor 应在 ${MIN_FLOOR} 到 0.5 之间`);
+    throw new ModelError(message('modelFieldInvalid', { field: 'calibration.floor' }));
   }
   const threshold = v.threshold;
   if (typeof threshold !== 'number' || !(threshold > 0 && threshold <= 1)) {
-    throw new ModelError('模型文件已损坏：calibration.threshold 应在 0 到 1 之间');
+    throw new ModelError(message('modelFieldInvalid', { field: 'calibration.threshold' }));
   }
   const sources = Array.isArray(v.sources) ? v.sources : [];
   const classes = new Set(TAXONOMY.classes.map((c) => c.name));
   const otherShare = new Map<string, number>();
   if (v.otherShare !== undefined) {
     if (!isRecord(v.otherShare))
-      throw new ModelError('模型文件已损坏：calibration.otherShare 应为对象');
+      throw new ModelError(message('modelFieldInvalid', { field: 'calibration.otherShare' }));
     for (const [label1, share] of Object.entries(v.otherShare)) {
       if (!classes.has(label1) || typeof share !== 'number' || !(share >= 0 && share < 1)) {
-        throw new ModelError(`模型文件已损坏：calibration.otherShare 中“${label1}”无效`);
+        throw new ModelError(
+          message('modelFieldInvalid', { field: `calibration.otherShare[${label1}]` }),
+        );
       }
       otherShare.set(label1, share);
     }
@@ -225,7 +228,7 @@ function readCalibration(v: unknown): Calibration {
 }
 
 function readLexicon(v: unknown): Lexicon {
-  if (!isRecord(v)) throw new ModelError('模型文件已损坏：缺少 lexicon');
+  if (!isRecord(v)) throw new ModelError(message('modelFieldInvalid', { field: 'lexicon' }));
   const { terms, neutral, issuerPatterns, rules } = v;
   need(Array.isArray(terms) && terms.every((t) => typeof t === 'string'), null, 'lexicon.terms');
   need(
@@ -241,13 +244,15 @@ function readLexicon(v: unknown): Lexicon {
   need(Array.isArray(rules), null, 'lexicon.rules');
   const ruleList = (rules as unknown[]).map((r, i) => {
     if (!isRecord(r) || typeof r.id !== 'string' || typeof r.titlePattern !== 'string') {
-      throw new ModelError(`模型文件已损坏：lexicon.rules 第 ${i + 1} 项无效`);
+      throw new ModelError(message('modelFieldInvalid', { field: `lexicon.rules[${i}]` }));
     }
     try {
       new RegExp(r.titlePattern, 'u');
       if (typeof r.bodyPattern === 'string') new RegExp(r.bodyPattern, 'u');
     } catch {
-      throw new ModelError(`模型文件已损坏：规则 ${r.id} 的正则表达式无效`);
+      throw new ModelError(
+        message('modelFieldInvalid', { field: `lexicon.rules[${r.id}].titlePattern` }),
+      );
     }
     return {
       id: r.id,
@@ -266,45 +271,58 @@ function readLexicon(v: unknown): Lexicon {
 
 /**
  * Validates a model file (already JSON-parsed) and builds the in-memory model.
- * WARNING: throws ModelError with a Chinese message the desk shows as is.
+ * WARNING: throws ModelError; its `reason` is a catalogue message the desk shows to the clerk.
  */
 export function parseModel(json: unknown): Model {
-  if (!isRecord(json)) throw new ModelError('模型文件已损坏：不是 JSON 对象');
+  if (!isRecord(json)) throw new ModelError(message('modelNotObject'));
   const version = json.schemaVersion;
-  if (version === undefined) throw new ModelError('模型文件已损坏：缺少 schemaVersion');
+  if (version === undefined)
+    throw new ModelError(message('modelFieldInvalid', { field: 'schemaVersion' }));
   if (typeof version === 'number' && version < MODEL_SCHEMA_VERSION) {
     throw new ModelError(
-      `模型文件由旧版本生成（版本 ${version}，需要 ${MODEL_SCHEMA_VERSION}）：请重新训练或导入新模型`,
+      message('modelTooOld', { found: version, expected: MODEL_SCHEMA_VERSION }),
     );
   }
   if (version !== MODEL_SCHEMA_VERSION) {
     throw new ModelError(
-      `模型文件版本不兼容：需要 ${MODEL_SCHEMA_VERSION}，实际为 ${String(version)}`,
+      message('modelVersionUnsupported', {
+        found: String(version),
+        expected: MODEL_SCHEMA_VERSION,
+      }),
     );
   }
   const labels = json.labels;
-  if (!Array.isArray(labels)) throw new ModelError('模型文件已损坏：缺少 labels');
+  if (!Array.isArray(labels))
+    throw new ModelError(message('modelFieldInvalid', { field: 'labels' }));
   const expected = leafKeys();
   if (labels.length !== expected.length || labels.some((l, i) => l !== expected[i])) {
     const missing = expected.filter((k) => !labels.includes(k));
     const extra = labels.filter((l) => typeof l !== 'string' || !expected.includes(l));
+    // Differences as a list the catalogue quotes whatever the language: "-missing, +extra".
+    const differs = [
+      ...missing.slice(0, 3).map((k) => `-${k}`),
+      ...extra.slice(0, 3).map((l) => `+${String(l)}`),
+    ].join(', ');
     throw new ModelError(
-      `模型文件的分类表与本系统不一致：需要 ${expected.length} 个二级分类，实际为 ${labels.length} 个` +
-        (missing.length > 0 ? `；缺少“${missing.slice(0, 3).join('”“')}”` : '') +
-        (extra.length > 0 ? `；多出“${extra.slice(0, 3).map(String).join('”“')}”` : ''),
+      message('modelLabelsMismatch', {
+        expected: expected.length,
+        found: labels.length,
+        differs: differs === '' ? '—' : differs,
+      }),
     );
   }
   const settings = readSettings(json.settings);
   const lexicon = readLexicon(json.lexicon);
   const calibration = readCalibration(json.calibration);
   const scale = typeof json.weightScale === 'number' && json.weightScale > 0 ? json.weightScale : 0;
-  if (scale === 0) throw new ModelError('模型文件已损坏：缺少 weightScale');
+  if (scale === 0) throw new ModelError(message('modelFieldInvalid', { field: 'weightScale' }));
   const rawWeights = json.weights;
-  if (!Array.isArray(rawWeights)) throw new ModelError('模型文件已损坏：缺少 weights');
+  if (!Array.isArray(rawWeights))
+    throw new ModelError(message('modelFieldInvalid', { field: 'weights' }));
   const weights = new Map<string, WeightRow>();
   for (const entry of rawWeights as unknown[]) {
     if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1])) {
-      throw new ModelError('模型文件已损坏：weights 中有无效的项');
+      throw new ModelError(message('modelFieldInvalid', { field: 'weights[]' }));
     }
     const flat = entry[1] as unknown[];
     const rowLabels: number[] = [];
@@ -319,7 +337,7 @@ export function parseModel(json: unknown): Model {
         label < 0 ||
         label >= expected.length
       ) {
-        throw new ModelError(`模型文件已损坏：特征“${entry[0]}”的权重无效`);
+        throw new ModelError(message('modelFieldInvalid', { field: `weights[${entry[0]}]` }));
       }
       rowLabels.push(label);
       values.push(q / scale);

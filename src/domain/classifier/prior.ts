@@ -3,6 +3,7 @@
  * Written by colleagues in prior/*.json; this module reads and checks them and turns them into
  * pseudo-examples so that a model trained on no labelled data is the prior itself.
  */
+import { message } from '../message';
 import { ModelError } from './errors';
 
 export interface PriorTermEntry {
@@ -52,21 +53,22 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 function stringArray(v: unknown, where: string): string[] {
   if (!Array.isArray(v) || v.some((s) => typeof s !== 'string')) {
-    throw new ModelError(`先验知识文件已损坏：${where} 应为字符串数组`);
+    throw new ModelError(message('priorFieldInvalid', { field: where }));
   }
   return (v as string[]).filter((s) => s.trim() !== '');
 }
 
 function entries(json: unknown, key: string, file: string): unknown[] {
-  if (!isRecord(json)) throw new ModelError(`先验知识文件已损坏：${file} 不是对象`);
+  if (!isRecord(json)) throw new ModelError(message('priorFieldInvalid', { field: file }));
   const list = json[key];
-  if (!Array.isArray(list)) throw new ModelError(`先验知识文件已损坏：${file} 缺少 ${key}`);
+  if (!Array.isArray(list))
+    throw new ModelError(message('priorFieldInvalid', { field: `${file} ${key}` }));
   return list;
 }
 
 function shareOf(v: unknown, i: number): number {
   if (typeof v !== 'number' || !(v > 0 && v < 1)) {
-    throw new ModelError(`先验知识文件已损坏：rules.json 第 ${i + 1} 项的 share 应在 0 到 1 之间`);
+    throw new ModelError(message('priorFieldInvalid', { field: `rules.json rules[${i}].share` }));
   }
   return v;
 }
@@ -75,7 +77,9 @@ function shareOf(v: unknown, i: number): number {
 export function readPrior(terms: unknown, issuers: unknown, rules: unknown): KnowledgePrior {
   const termEntries = entries(terms, 'entries', 'terms.json').map((e, i): PriorTermEntry => {
     if (!isRecord(e) || typeof e.path !== 'string') {
-      throw new ModelError(`先验知识文件已损坏：terms.json 第 ${i + 1} 项缺少 path`);
+      throw new ModelError(
+        message('priorFieldInvalid', { field: `terms.json entries[${i}].path` }),
+      );
     }
     return {
       path: e.path,
@@ -86,7 +90,7 @@ export function readPrior(terms: unknown, issuers: unknown, rules: unknown): Kno
   const issuerEntries = entries(issuers, 'entries', 'issuers.json').map(
     (e, i): PriorIssuerEntry => {
       if (!isRecord(e) || typeof e.pattern !== 'string' || typeof e.path !== 'string') {
-        throw new ModelError(`先验知识文件已损坏：issuers.json 第 ${i + 1} 项缺少 pattern 或 path`);
+        throw new ModelError(message('priorFieldInvalid', { field: `issuers.json entries[${i}]` }));
       }
       return {
         pattern: e.pattern,
@@ -97,9 +101,7 @@ export function readPrior(terms: unknown, issuers: unknown, rules: unknown): Kno
   );
   const ruleEntries = entries(rules, 'rules', 'rules.json').map((e, i): PriorRule => {
     if (!isRecord(e) || typeof e.titlePattern !== 'string' || typeof e.target !== 'string') {
-      throw new ModelError(
-        `先验知识文件已损坏：rules.json 第 ${i + 1} 项缺少 titlePattern 或 target`,
-      );
+      throw new ModelError(message('priorFieldInvalid', { field: `rules.json rules[${i}]` }));
     }
     return {
       id: typeof e.id === 'string' ? e.id : `rule-${i + 1}`,

@@ -15,9 +15,10 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
  */
 export function formatLocalTime(instant: Date | string | number, offsetMinutes: number): string {
   const ms = instant instanceof Date ? instant.getTime() : new Date(instant).getTime();
-  if (!Number.isFinite(ms)) throw new RangeError(`不是有效的时间：${String(instant)}`);
+  if (!Number.isFinite(ms))
+    throw new RangeError(`formatLocalTime: not a valid instant: ${String(instant)}`);
   if (!Number.isInteger(offsetMinutes) || Math.abs(offsetMinutes) > MAX_OFFSET_MINUTES) {
-    throw new RangeError(`不是有效的时区偏移（分钟）：${offsetMinutes}`);
+    throw new RangeError(`formatLocalTime: not a valid offset in minutes: ${offsetMinutes}`);
   }
   // The UTC fields of the shifted instant are the local wall-clock fields.
   const local = new Date(ms + offsetMinutes * 60_000);

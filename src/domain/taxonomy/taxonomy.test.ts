@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TAXONOMY, formatTopic, normaliseTopic, taxonomyLeaves, topicKey } from './taxonomy';
+import { message } from '../message';
 
 describe('the taxonomy', () => {
   it('has the 22 classes and 121 sub-classes of gov.cn', () => {
@@ -39,13 +40,13 @@ describe('normaliseTopic', () => {
     expect(result.ok).toBe(false);
   });
 
-  it('keeps unknown labels with a reason in Chinese', () => {
+  it('keeps unknown labels with the reason, as a catalogue message', () => {
     expect(normaliseTopic('宇宙探索\\火星')).toMatchObject({ ok: false, raw: '宇宙探索\\火星' });
     expect(normaliseTopic('民政、扶贫、救灾-火星')).toMatchObject({
       ok: false,
-      reason: '“民政、扶贫、救灾”下没有二级分类：火星',
+      reason: message('topicLeafUnknown', { label1: '民政、扶贫、救灾', label2: '火星' }),
     });
-    expect(normaliseTopic('  ')).toMatchObject({ ok: false, reason: '主题分类为空' });
+    expect(normaliseTopic('  ')).toMatchObject({ ok: false, reason: message('topicEmpty') });
   });
 
   it('formats a path with the chosen separator', () => {

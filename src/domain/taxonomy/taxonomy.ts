@@ -3,6 +3,7 @@
  * taxonomy.json is the gov.cn tree as served by its policy library (22 classes, 121 sub-classes).
  */
 import taxonomyJson from './taxonomy.json';
+import { message, type Message } from '../message';
 
 /** A label on the taxonomy: level 1 (一级) and, where chosen, level 2 (二级). */
 export interface TopicPath {
@@ -53,7 +54,7 @@ export function taxonomyLeaves(taxonomy: Taxonomy = TAXONOMY): TopicPath[] {
 
 export type TopicResult =
   | { readonly ok: true; readonly path: TopicPath }
-  | { readonly ok: false; readonly raw: string; readonly reason: string };
+  | { readonly ok: false; readonly raw: string; readonly reason: Message };
 
 interface TopicIndex {
   /** spelling (name or alias, folded) → class name */
@@ -114,21 +115,25 @@ export function normaliseTopic(raw: string, taxonomy: Taxonomy = TAXONOMY): Topi
     .replace(/[＼﹨]/g, '\\')
     .replace(/[－—–]/g, '-')
     .replace(/／/g, '/');
-  if (folded === '') return { ok: false, raw, reason: '主题分类为空' };
+  if (folded === '') return { ok: false, raw, reason: message('topicEmpty') };
   const whole = index.wholePaths.get(folded);
   if (whole) return { ok: true, path: whole };
   const parts = folded.split(/[\\/>|-]/).filter((p) => p !== '');
   const first = parts[0];
   if (first === undefined || parts.length > 2) {
-    return { ok: false, raw, reason: `无法识别的主题分类：${raw}` };
+    return { ok: false, raw, reason: message('topicUnreadable', { raw }) };
   }
   const cls = index.classes.get(first);
-  if (!cls) return { ok: false, raw, reason: `不在主题分类表中的一级分类：${first}` };
+  if (!cls) return { ok: false, raw, reason: message('topicClassUnknown', { label1: first }) };
   const second = parts[1];
   if (second === undefined) return { ok: true, path: { label1: cls.name, label2: null } };
   const sub = index.children.get(cls.name)?.get(second);
   if (sub === undefined) {
-    return { ok: false, raw, reason: `“${cls.name}”下没有二级分类：${second}` };
+    return {
+      ok: false,
+      raw,
+      reason: message('topicLeafUnknown', { label1: cls.name, label2: second }),
+    };
   }
   return { ok: true, path: { label1: cls.name, label2: sub } };
 }
