@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { encodeLegacy } from '../../src/domain/intake/test-support/legacy-encode';
 import type { LoadResult, NoticePage } from '../../src/domain/team/contract';
-import { makeDocx } from '../test-support/docx';
+import { makeDocx } from '../../src/domain/intake/test-support/docx';
 import { forEachDatabase } from '../test-support/env';
 import { sampleNotice, sampleNotices } from '../test-support/notices';
 import { setupTeam, type Team } from '../test-support/team';

@@ -7,6 +7,7 @@ import { decodeImportFile, decodeNoticeFile, extensionOf } from '../../src/domai
 import { historyFromCsv, historyFromJsonl } from '../../src/domain/learning';
 import type { NoticeRecord } from '../../src/domain/desk/record';
 import { readDocx } from './docx';
+import { message, type Message } from '../../src/domain/message';
 import { translate } from '../../src/domain/messages';
 
 export interface IntakeItem {
@@ -32,9 +33,9 @@ const JSONL_EXTENSIONS = new Set(['jsonl', 'json']);
 
 export async function readUpload(fileName: string, bytes: Uint8Array): Promise<IntakeRead> {
   const ext = extensionOf(fileName);
-  const failed = (reason: string): IntakeRead => ({
+  const failed = (reason: Message): IntakeRead => ({
     items: [],
-    errors: [{ source: fileName, reason }],
+    errors: [{ source: fileName, reason: translate('zh', reason) }],
   });
   if (ext === 'docx') {
     const docx = await readDocx(bytes, fileName);
@@ -52,11 +53,11 @@ export async function readUpload(fileName: string, bytes: Uint8Array): Promise<I
           items: [{ text: decoded.text, source: { kind: 'file', name: fileName }, labelRaw: null }],
           errors: [],
         }
-      : failed(translate('zh', decoded.reason));
+      : failed(decoded.reason);
   }
   if (CSV_EXTENSIONS.has(ext) || JSONL_EXTENSIONS.has(ext)) {
     const decoded = decodeImportFile(bytes, fileName);
-    if (!decoded.ok) return failed(translate('zh', decoded.reason));
+    if (!decoded.ok) return failed(decoded.reason);
     const read = CSV_EXTENSIONS.has(ext)
       ? historyFromCsv(decoded.text, fileName)
       : historyFromJsonl(decoded.text, fileName);
@@ -69,7 +70,5 @@ export async function readUpload(fileName: string, bytes: Uint8Array): Promise<I
       errors: read.errors.map((e) => ({ source: e.origin, reason: translate('zh', e.reason) })),
     };
   }
-  return failed(
-    `文件“${fileName}”的类型不受支持：请上传 .txt、.html、.docx 公文，或 .csv、.jsonl 导出文件`,
-  );
+  return failed(message('fileNotUpload', { file: fileName }));
 }

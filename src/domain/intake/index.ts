@@ -12,3 +12,11 @@ export { htmlToText } from './html';
 export { contentId } from './id';
 export { checkPaste, MAX_PASTE_CHARS, type PasteCheck } from './paste';
 export { looksMisdecoded, type MisdecodeReason, type Misdecoded } from './misdecoded';
+export {
+  docxCorrupt,
+  docxRawToText,
+  MAX_DOCX_BYTES,
+  refuseDocx,
+  type DocxRefusal,
+  type DocxRefusalCode,
+} from './docx';

@@ -225,6 +225,8 @@ const zh = {
   fileUnreadable: '文件“{file}”无法读取（{detail}）',
   fileNotNotice: '文件“{file}”的类型不受支持，请上传 .txt、.html 或 .docx 文件',
   fileNotImport: '文件“{file}”的类型不受支持，请导入 .csv 或 .jsonl 文件',
+  fileNotUpload:
+    '文件“{file}”的类型不受支持：请上传 .txt、.html、.docx 公文，或 .csv、.jsonl 导出文件',
   fileTooLarge: '文件“{file}”过大（{size} MB），单篇公文不超过 {limit} MB',
   importTooLarge: '文件“{file}”过大（{size} MB），导入文件不超过 {limit} MB',
   fileEmpty: '文件“{file}”是空的，没有可读取的内容',
@@ -533,6 +535,8 @@ const en: Readonly<Record<MessageKey, string>> = {
   fileNotNotice:
     'The file “{file}” is of a type the desk does not read: upload .txt, .html or .docx',
   fileNotImport: 'The file “{file}” is of a type the desk does not import: use .csv or .jsonl',
+  fileNotUpload:
+    'The file “{file}” is of a type that cannot be uploaded: use .txt, .html or .docx notices, or .csv or .jsonl exports',
   fileTooLarge: 'The file “{file}” is too large ({size} MB): one notice is at most {limit} MB',
   importTooLarge: 'The file “{file}” is too large ({size} MB): an import is at most {limit} MB',
   fileEmpty: 'The file “{file}” is empty: there is nothing to read',

@@ -1,4 +1,7 @@
-/** A real, minimal .docx (one paragraph per line), made with JSZip for the intake tests. */
+/**
+ * A real, minimal .docx (content types, package relationships, one paragraph per line), made with
+ * JSZip: the one builder for the desk's, the server's and the end-to-end tests.
+ */
 import JSZip from 'jszip';
 
 const escapeXml = (text: string): string =>
