@@ -296,6 +296,9 @@ const zh = {
   modelResetFailed: '恢复随附模型失败：{detail}',
   savedModelUnusable: '已保存的本地模型无法载入，暂用随附模型：{detail}',
   remoteModelUnusable: '另一个标签页更新了本地模型，但本页未能载入：{detail}',
+  // the clerk's flow (issue 11)
+  keyToDocument: '回到公文',
+  documentView: '公文审阅区',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -598,6 +601,9 @@ const en: Readonly<Record<MessageKey, string>> = {
     'The saved local model could not be loaded; the shipped model is used for now: {detail}',
   remoteModelUnusable:
     'Another tab updated the local model, but this page could not load it: {detail}',
+  // the clerk's flow (issue 11)
+  keyToDocument: 'back to the notice',
+  documentView: 'Notice review',
 };
 
 /** Both languages, every key; exported for the catalogue's own test. */

@@ -3,6 +3,7 @@ import { message, type Message } from '../../domain/message';
 import { useShallow } from 'zustand/react/shallow';
 import { useDesk, type IntakeError } from '../../store';
 import { FileButton } from '../../ui/FileButton';
+import { focusAfter } from '../../ui/focus';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { useT, type Translate } from '../../ui/i18n/useT';
 
@@ -33,11 +34,13 @@ export function IntakePanel() {
       const first = result.errors[0];
       if (first) {
         setFeedback({ kind: 'error', body: first.reason });
+        focusAfter('pasteRefused');
         return;
       }
       // The clerk may have pasted the next notice while this one was being saved: keep that one.
       setText((current) => (current === submitted ? '' : current));
       if (result.firstId !== null) select(result.firstId);
+      focusAfter('pasteAdded');
       setFeedback(
         result.duplicates > 0 && result.added === 0
           ? { kind: 'info', body: message('duplicates', { n: result.duplicates }) }
@@ -50,6 +53,8 @@ export function IntakePanel() {
 
   async function upload(files: File[]): Promise<void> {
     setFeedback(null);
+    // Off the hidden file input at once: Space there would reopen the file dialog.
+    focusAfter('filesChosen');
     const result = await addFiles(files);
     // The clerk just chose these files: show the first new one.
     if (result.firstId !== null) select(result.firstId);

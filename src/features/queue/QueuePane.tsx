@@ -12,6 +12,7 @@ import type { SortKey } from '../../domain/desk/queue';
 import { noticeStatus, type NoticeRecord, type NoticeStatus } from '../../domain/desk/record';
 import { useDesk, useVisibleIds } from '../../store';
 import { STATUS_MESSAGE, useT, type MessageKey, type Translate } from '../../ui/i18n/useT';
+import { focusAfter } from '../../ui/focus';
 import { pathLabel, percent } from '../../ui/format';
 
 const ROW_HEIGHT = 36;
@@ -128,6 +129,7 @@ export function QueuePane() {
       e.preventDefault();
       e.stopPropagation();
       select(id);
+      focusAfter('rowChosen');
     }
   }
 
@@ -224,7 +226,10 @@ export function QueuePane() {
                   tabIndex={selected ? 0 : -1}
                   className={selected ? 'is-selected' : undefined}
                   style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                  onClick={() => select(row.id)}
+                  onClick={() => {
+                    select(row.id);
+                    focusAfter('rowChosen');
+                  }}
                   onKeyDown={(e) => onRowKey(e, row.id)}
                 >
                   {row.getVisibleCells().map((cell) => (

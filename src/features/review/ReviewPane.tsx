@@ -10,6 +10,7 @@ import { Outline } from './Outline';
 import { Suggestions, type SuggestionView } from './Suggestions';
 import { TopicPicker, type TopicPickerHandle } from './TopicPicker';
 import { evidenceHighlights, noticeHighlights, outlineEntries } from './highlights';
+import { focusAfter } from '../../ui/focus';
 import { pathLabel } from '../../ui/format';
 import '../../ui/pane.css';
 
@@ -120,6 +121,7 @@ function NoticeReview({ record, ref, onDecided }: NoticeReviewProps) {
     decide(record.id, path);
     onDecided({ title, path });
     selectNext();
+    focusAfter('decided');
   }
 
   useImperativeHandle(ref, () => ({
