@@ -86,10 +86,17 @@ export interface QueueSlice {
 /** The UI's language: Chinese first, English as a switch (the catalogue's languages). */
 export type { Language };
 
+/** The queue's columns as the clerk left them: widths in px by column id, and the hidden ones. */
+export interface QueueColumns {
+  readonly sizes: Readonly<Record<string, number>>;
+  readonly hidden: readonly string[];
+}
+
 export interface Settings {
   readonly language: Language;
   /** How the two levels are joined in the CSV export. */
   readonly separator: PathSeparator;
+  readonly queueColumns: QueueColumns;
 }
 
 export interface SettingsSlice {

@@ -299,6 +299,9 @@ const zh = {
   // the clerk's flow (issue 11)
   keyToDocument: '回到公文',
   documentView: '公文审阅区',
+  queueColumns: '列',
+  queueColumnsShown: '显示的列',
+  resizeColumn: '调整列宽：{column}（←/→）',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -604,6 +607,9 @@ const en: Readonly<Record<MessageKey, string>> = {
   // the clerk's flow (issue 11)
   keyToDocument: 'back to the notice',
   documentView: 'Notice review',
+  queueColumns: 'Columns',
+  queueColumnsShown: 'Columns shown',
+  resizeColumn: 'Resize column: {column} (←/→)',
 };
 
 /** Both languages, every key; exported for the catalogue's own test. */
