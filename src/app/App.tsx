@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { BatchDone } from '../features/export/BatchDone';
 import { DropOverlay } from '../features/intake/DropOverlay';
 import { IntakePanel } from '../features/intake/IntakePanel';
 import { QueuePane } from '../features/queue/QueuePane';
@@ -79,6 +80,7 @@ function Desk() {
             tabIndex={-1}
             aria-label={t('documentView')}
           >
+            <BatchDone />
             <ReviewPane ref={review} />
           </main>
         </div>

@@ -7,6 +7,7 @@ export type {
   Language,
   LearningState,
   QueueColumns,
+  ResumeResult,
   Settings,
 } from './types';
 export { DeskProvider, useDesk, useDeskStore, useProgress, useVisibleIds } from './react';
