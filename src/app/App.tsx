@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { BatchDone } from '../features/export/BatchDone';
 import { DropOverlay } from '../features/intake/DropOverlay';
 import { IntakePanel } from '../features/intake/IntakePanel';
 import { QueuePane } from '../features/queue/QueuePane';
@@ -8,6 +9,7 @@ import { LearnPane } from '../features/learn/LearnPane';
 import { ViewTabs, type DeskView } from './ViewTabs';
 import { useT } from '../ui/i18n/useT';
 import { useDesk } from '../store';
+import { DOCUMENT_VIEW_ID, focusAfter } from '../ui/focus';
 import { Header, StorageBanners } from './Header';
 import { ShortcutDialog, ShortcutFooter } from './ShortcutLegend';
 import { useShortcuts } from './useShortcuts';
@@ -38,6 +40,7 @@ function useDocumentLanguage(): void {
 }
 
 function Desk() {
+  const t = useT();
   useDocumentLanguage();
   const review = useRef<ReviewHandle>(null);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -47,11 +50,15 @@ function Desk() {
     (id: string) => {
       select(id);
       setView('desk');
+      focusAfter('rowChosen');
     },
     [select],
   );
   const toggleHelp = useCallback(() => setHelpOpen((v) => !v), []);
-  const closeHelp = useCallback(() => setHelpOpen(false), []);
+  const closeHelp = useCallback(() => {
+    setHelpOpen(false);
+    focusAfter('dialogClosed');
+  }, []);
   // The desk's keys act only where the clerk sees the notice they act on.
   useShortcuts(review, toggleHelp, view === 'desk');
   return (
@@ -67,7 +74,13 @@ function Desk() {
             <IntakePanel />
             <QueuePane />
           </aside>
-          <main className="review-pane">
+          <main
+            className="review-pane"
+            id={DOCUMENT_VIEW_ID}
+            tabIndex={-1}
+            aria-label={t('documentView')}
+          >
+            <BatchDone />
             <ReviewPane ref={review} />
           </main>
         </div>

@@ -11,6 +11,7 @@ const DESCRIPTIONS: ReadonlyMap<ShortcutAction['type'], MessageKey> = new Map([
   ['previous', 'keyPrevious'],
   ['toggleEvidence', 'keyToggleEvidence'],
   ['help', 'keyHelp'],
+  ['toDocument', 'keyToDocument'],
 ] as const);
 
 function LegendItems() {

@@ -45,6 +45,13 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('z', { ctrlKey: true, typing: true }))).toBeNull();
   });
 
+  it('undoes with u too, and leaves any field for the document view with Esc, typing or not', () => {
+    expect(shortcutFor(press('u'))).toEqual({ type: 'undo' });
+    expect(shortcutFor(press('u', { typing: true }))).toBeNull();
+    expect(shortcutFor(press('Escape'))).toEqual({ type: 'toDocument' });
+    expect(shortcutFor(press('Escape', { typing: true }))).toEqual({ type: 'toDocument' });
+  });
+
   it('leaves other browser shortcuts alone', () => {
     expect(shortcutFor(press('1', { ctrlKey: true }))).toBeNull();
     expect(shortcutFor(press('j', { altKey: true }))).toBeNull();
@@ -55,6 +62,7 @@ describe('shortcutFor', () => {
     const keyName = new Map([
       ['↓', 'ArrowDown'],
       ['↑', 'ArrowUp'],
+      ['Esc', 'Escape'],
     ]);
     for (const entry of SHORTCUT_LEGEND) {
       for (const label of entry.keys) {

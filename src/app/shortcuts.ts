@@ -10,7 +10,8 @@ export type ShortcutAction =
   | { readonly type: 'next' }
   | { readonly type: 'previous' }
   | { readonly type: 'toggleEvidence' }
-  | { readonly type: 'help' };
+  | { readonly type: 'help' }
+  | { readonly type: 'toDocument' }; // leave a text field, list or row for the document view
 
 export interface KeyPress {
   readonly key: string;
@@ -25,6 +26,10 @@ export interface KeyPress {
 
 /** Returns the action for a key press, or null when the desk should let the browser handle it. */
 export function shortcutFor(press: KeyPress): ShortcutAction | null {
+  // Esc is the way out of the paste box or the search field, so it works while typing too.
+  if (press.key === 'Escape' && !press.ctrlKey && !press.metaKey && !press.altKey) {
+    return { type: 'toDocument' };
+  }
   if (press.typing || press.altKey) return null;
   const modified = press.ctrlKey || press.metaKey;
   if (modified) {
@@ -42,6 +47,7 @@ export function shortcutFor(press: KeyPress): ShortcutAction | null {
     case '/':
     case 'p':
       return { type: 'openPicker' };
+    case 'u':
     case 'z':
       return { type: 'undo' };
     case 'j':
@@ -69,9 +75,10 @@ export const SHORTCUT_LEGEND: readonly LegendEntry[] = [
   { keys: ['1', '2', '3'], action: 'take' },
   { keys: ['Enter'], action: 'confirm' },
   { keys: ['/', 'p'], action: 'openPicker' },
-  { keys: ['z', 'Ctrl+Z'], action: 'undo' },
+  { keys: ['u', 'z', 'Ctrl+Z'], action: 'undo' },
   { keys: ['j', '↓'], action: 'next' },
   { keys: ['k', '↑'], action: 'previous' },
   { keys: ['e'], action: 'toggleEvidence' },
   { keys: ['?'], action: 'help' },
+  { keys: ['Esc'], action: 'toDocument' },
 ];

@@ -1,6 +1,7 @@
 import { useEffect, type RefObject } from 'react';
 import type { ReviewHandle } from '../features/review/ReviewPane';
 import { useDeskStore } from '../store';
+import { focusAfter } from '../ui/focus';
 import { shortcutFor } from './shortcuts';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -72,6 +73,9 @@ export function useShortcuts(
           break;
         case 'help':
           onHelp();
+          break;
+        case 'toDocument':
+          focusAfter('escape');
           break;
       }
     };

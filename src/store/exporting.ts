@@ -1,4 +1,5 @@
 /** Export of all notices or the filtered set, as Excel-ready CSV or lossless JSONL. */
+import { DEFAULT_FILTER, queueOrder } from '../domain/desk/queue';
 import type { NoticeRecord } from '../domain/desk/record';
 import { exportFileName } from '../domain/export/file-name';
 import { deskJsonlChunks } from '../domain/export/jsonl';
@@ -10,8 +11,12 @@ import type { DeskState, ExportSlice, Slice } from './types';
 export const createExportSlice =
   (ctx: StoreContext): Slice<ExportSlice> =>
   (_set, get) => {
+    /** Rows in the queue's current order: every notice, or only those the filter shows. */
     function recordsFor(s: DeskState, scope: 'all' | 'visible'): NoticeRecord[] {
-      const ids = scope === 'all' ? s.ids : ctx.selectors.visibleIds(s);
+      const ids =
+        scope === 'all'
+          ? queueOrder(s.ids, s.byId, DEFAULT_FILTER, s.sort)
+          : ctx.selectors.visibleIds(s);
       return ids.flatMap((id) => s.byId.get(id) ?? []);
     }
     return {

@@ -226,7 +226,7 @@ export const createNoticesSlice =
             errors: [{ about: { file: file.name }, reason: decoded.reason }],
           },
         });
-        return;
+        return { read: 0, added: 0, updated: 0, kept: 0, errors: 1 };
       }
       const parsed = parseDeskJsonl(decoded.text);
       const errors: IntakeError[] = parsed.errors.map((e) => ({
@@ -235,6 +235,7 @@ export const createNoticesSlice =
       }));
       const s = get();
       const taken = parsed.records.flatMap((r) => importedRecord(s.byId.get(r.id), r) ?? []);
+      const added = taken.filter((r) => !s.byId.has(r.id)).length;
       set({ ...withRecords(s, taken), intake: { ...s.intake, errors } });
       const db = ctx.runtime.db;
       if (taken.length > 0 && db) {
@@ -244,5 +245,12 @@ export const createNoticesSlice =
           reportStorage(set, e);
         }
       }
+      return {
+        read: parsed.records.length,
+        added,
+        updated: taken.length - added,
+        kept: parsed.records.length - taken.length,
+        errors: errors.length,
+      };
     },
   });

@@ -88,6 +88,20 @@ describe('import → decide → export', () => {
     expect(reloaded.store.getState().byId.get(first)?.decision?.path).toEqual(KEJI);
   });
 
+  it('exports every notice in the queue’s current order, not the order they arrived in', async () => {
+    const d = await desk();
+    await add(d, NOTICE);
+    await add(d, SECOND);
+    // Newest first, and a filter that shows only the second notice.
+    d.store.getState().setSort({ key: 'arrival', desc: true });
+    d.store.getState().setFilter({ text: '防汛' });
+    await d.store.getState().exportCsv('all');
+    await d.store.getState().exportCsv('visible');
+    const [all, visible] = d.downloads.map((f) => csvRows(f.text).map((r) => r['标题']));
+    expect(all).toEqual(['关于做好夏季防汛防台工作的通知', TITLE]);
+    expect(visible).toEqual(['关于做好夏季防汛防台工作的通知']);
+  });
+
   it('reads each notice once: the worker’s parse serves the review pane too', async () => {
     const d = await desk();
     const id = await add(d, NOTICE);
@@ -124,7 +138,8 @@ describe('resume from a desk JSONL', () => {
 
     const database = freshDatabase();
     const b = await desk({ database });
-    await b.store.getState().importDeskJsonl(new File([jsonl], 'work.jsonl'));
+    const resumed = await b.store.getState().importDeskJsonl(new File([jsonl], 'work.jsonl'));
+    expect(resumed).toEqual({ read: 2, added: 2, updated: 0, kept: 0, errors: 0 });
     expect(b.store.getState().intake.errors).toEqual([]);
     expect(b.store.getState().ids).toEqual(a.store.getState().ids);
     expect(b.store.getState().byId.get(first)?.decision?.path).toEqual(KEJI);
@@ -138,7 +153,8 @@ describe('resume from a desk JSONL', () => {
     const before = d.downloads[0]?.text ?? '';
     d.store.getState().decide(id, KEJI);
     const broken = `${before.trimEnd()}\n{not json\n`;
-    await d.store.getState().importDeskJsonl(new File([broken], 'old.jsonl'));
+    const resumed = await d.store.getState().importDeskJsonl(new File([broken], 'old.jsonl'));
+    expect(resumed).toEqual({ read: 1, added: 0, updated: 0, kept: 1, errors: 1 });
     expect(d.store.getState().byId.get(id)?.decision?.path).toEqual(KEJI);
     expect(d.store.getState().intake.errors).toEqual([
       { about: { file: 'old.jsonl', line: 3 }, reason: { code: 'jsonlBadJson' } },

@@ -31,6 +31,15 @@ export interface IntakeResult {
   readonly firstId: string | null;
 }
 
+/** What resuming from a JSONL did: notices new to the desk, ones brought up to date, ones kept as they were. */
+export interface ResumeResult {
+  readonly read: number;
+  readonly added: number;
+  readonly updated: number;
+  readonly kept: number;
+  readonly errors: number;
+}
+
 export interface NoticesSlice {
   readonly hydrated: boolean;
   /** Arrival order. */
@@ -50,7 +59,8 @@ export interface NoticesSlice {
   dismissIntakeErrors(): void;
   decide(id: string, path: TopicPath): void;
   undo(): void;
-  importDeskJsonl(file: File): Promise<void>;
+  /** Resumes from the desk's JSONL and says what it did (the clerk's confirmation). */
+  importDeskJsonl(file: File): Promise<ResumeResult>;
 }
 
 export interface ReviewSlice {
@@ -86,10 +96,17 @@ export interface QueueSlice {
 /** The UI's language: Chinese first, English as a switch (the catalogue's languages). */
 export type { Language };
 
+/** The queue's columns as the clerk left them: widths in px by column id, and the hidden ones. */
+export interface QueueColumns {
+  readonly sizes: Readonly<Record<string, number>>;
+  readonly hidden: readonly string[];
+}
+
 export interface Settings {
   readonly language: Language;
   /** How the two levels are joined in the CSV export. */
   readonly separator: PathSeparator;
+  readonly queueColumns: QueueColumns;
 }
 
 export interface SettingsSlice {

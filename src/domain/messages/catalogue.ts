@@ -315,6 +315,27 @@ const zh = {
   modelResetFailed: '恢复随附模型失败：{detail}',
   savedModelUnusable: '已保存的本地模型无法载入，暂用随附模型：{detail}',
   remoteModelUnusable: '另一个标签页更新了本地模型，但本页未能载入：{detail}',
+  // the clerk's flow (issue 11)
+  keyToDocument: '回到公文',
+  documentView: '公文审阅区',
+  queueColumns: '列',
+  queueColumnsShown: '显示的列',
+  resizeColumn: '调整列宽：{column}（←/→）',
+  resumeReport:
+    '已从“{file}”继续工作：读到 {read} 条，新增 {added} 条，更新 {updated} 条，{kept} 条本台已是最新；{errors} 行有问题。',
+  dismissResume: '关闭续做结果',
+  batchDone: '本批 {total} 条公文已全部标注完。',
+  batchDoneExport: '导出 CSV',
+  misdecodedWarning:
+    '这段文字像是编码错了（{why}），例如“{excerpt}”：分类建议不可信。请用原文件重新上传，或核对后仍然添加。',
+  misdecodedNotice:
+    '这条公文的文字像是编码错了（{why}），例如“{excerpt}”：分类建议不可信，请核对原文。',
+  misdecodedAddAnyway: '仍然添加',
+  misdecodedReplacement: '含有无法解码的字符 �',
+  misdecodedMojibake: '含有“锟斤拷”“烫烫烫”一类乱码',
+  misdecodedLatin1: 'UTF-8 被当作西文编码读取',
+  misdecodedPrivateUse: '含有私用区字符',
+  misdecodedUnlikely: '罕见字、假名或注音符号过多',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -638,6 +659,27 @@ const en: Readonly<Record<MessageKey, string>> = {
     'The saved local model could not be loaded; the shipped model is used for now: {detail}',
   remoteModelUnusable:
     'Another tab updated the local model, but this page could not load it: {detail}',
+  // the clerk's flow (issue 11)
+  keyToDocument: 'back to the notice',
+  documentView: 'Notice review',
+  queueColumns: 'Columns',
+  queueColumnsShown: 'Columns shown',
+  resizeColumn: 'Resize column: {column} (←/→)',
+  resumeReport:
+    'Resumed from “{file}”: {read} read, {added} added, {updated} updated, {kept} already up to date here; {errors} lines with problems.',
+  dismissResume: 'Close the resume report',
+  batchDone: 'All {total} notices of this batch are labelled.',
+  batchDoneExport: 'Export CSV',
+  misdecodedWarning:
+    'This text looks wrongly decoded ({why}), e.g. “{excerpt}”: suggestions would not be reliable. Upload the original file instead, or check it and add it anyway.',
+  misdecodedNotice:
+    'This notice’s text looks wrongly decoded ({why}), e.g. “{excerpt}”: its suggestions are not reliable; check the original.',
+  misdecodedAddAnyway: 'Add anyway',
+  misdecodedReplacement: 'it holds undecodable characters �',
+  misdecodedMojibake: 'it holds mojibake such as 锟斤拷 or 烫烫烫',
+  misdecodedLatin1: 'UTF-8 read as a Western encoding',
+  misdecodedPrivateUse: 'it holds private-use characters',
+  misdecodedUnlikely: 'too many rare characters, kana or bopomofo',
 };
 
 /** Both languages, every key; exported for the catalogue's own test. */

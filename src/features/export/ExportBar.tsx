@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { PathSeparator } from '../../domain/taxonomy/taxonomy';
-import { useDesk } from '../../store';
+import { useDesk, type ResumeResult } from '../../store';
 import { useT, type MessageKey } from '../../ui/i18n/useT';
 
 type Scope = 'all' | 'visible';
@@ -21,9 +21,11 @@ export function ExportBar() {
   const importDeskJsonl = useDesk((s) => s.importDeskJsonl);
   const [scope, setScope] = useState<Scope>('all');
   const [error, setError] = useState<string | null>(null);
+  const [resumed, setResumed] = useState<(ResumeResult & { file: string }) | null>(null);
 
   function run(job: Promise<unknown>): void {
     setError(null);
+    setResumed(null);
     job.catch((e: unknown) => {
       setError(t('exportFailed', { reason: e instanceof Error ? e.message : String(e) }));
     });
@@ -36,7 +38,7 @@ export function ExportBar() {
     input.accept = '.jsonl,.json,application/x-ndjson';
     input.addEventListener('change', () => {
       const file = input.files?.[0];
-      if (file) run(importDeskJsonl(file));
+      if (file) run(importDeskJsonl(file).then((r) => setResumed({ ...r, file: file.name })));
     });
     input.click();
   }
@@ -87,6 +89,26 @@ export function ExportBar() {
       <button type="button" onClick={chooseJsonl}>
         {t('importJsonl')}
       </button>
+      {resumed ? (
+        <p role="status" className="message-info resume-report">
+          {t('resumeReport', {
+            file: resumed.file,
+            read: resumed.read,
+            added: resumed.added,
+            updated: resumed.updated,
+            kept: resumed.kept,
+            errors: resumed.errors,
+          })}
+          <button
+            type="button"
+            className="small"
+            aria-label={t('dismissResume')}
+            onClick={() => setResumed(null)}
+          >
+            {t('close')}
+          </button>
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="message-error">
           {error}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useDesk, useDeskStore } from '../../store';
+import { focusAfter } from '../../ui/focus';
 import { useT } from '../../ui/i18n/useT';
 
 function carriesFiles(e: DragEvent): boolean {
@@ -40,6 +41,7 @@ export function DropOverlay() {
       setDragging(false);
       const files = [...(e.dataTransfer?.files ?? [])];
       if (files.length > 0) {
+        focusAfter('filesChosen');
         void addFiles(files).then((result) => {
           if (result.firstId !== null) store.getState().select(result.firstId);
         });

@@ -1,8 +1,11 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { looksMisdecoded, type Misdecoded } from '../../domain/intake';
 import { message, type Message } from '../../domain/message';
 import { useShallow } from 'zustand/react/shallow';
 import { useDesk, type IntakeError } from '../../store';
 import { FileButton } from '../../ui/FileButton';
+import { focusAfter } from '../../ui/focus';
+import { misdecodedText } from '../../ui/misdecoded';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { useT, type Translate } from '../../ui/i18n/useT';
 
@@ -21,23 +24,35 @@ export function IntakePanel() {
   const select = useDesk((s) => s.select);
   const [text, setText] = useState('');
   const [feedback, setFeedback] = useState<PasteMessage | null>(null);
+  /** A paste that looks mis-decoded, held back until the clerk says to add it anyway. */
+  const [suspect, setSuspect] = useState<{ text: string; found: Misdecoded } | null>(null);
   /** Texts being added now: a second Ctrl+Enter on the same text adds nothing, another text is added. */
   const adding = useRef(new Set<string>());
 
-  async function add(): Promise<void> {
+  async function add(anyway = false): Promise<void> {
     const submitted = text;
     if (adding.current.has(submitted)) return;
+    // Warned before it is classified: suggestions on garbled text are confident nonsense.
+    const found = anyway ? null : looksMisdecoded(submitted);
+    if (found) {
+      setSuspect({ text: submitted, found });
+      focusAfter('pasteRefused');
+      return;
+    }
+    setSuspect(null);
     adding.current.add(submitted);
     try {
       const result = await addPaste(submitted);
       const first = result.errors[0];
       if (first) {
         setFeedback({ kind: 'error', body: first.reason });
+        focusAfter('pasteRefused');
         return;
       }
       // The clerk may have pasted the next notice while this one was being saved: keep that one.
       setText((current) => (current === submitted ? '' : current));
       if (result.firstId !== null) select(result.firstId);
+      focusAfter('pasteAdded');
       setFeedback(
         result.duplicates > 0 && result.added === 0
           ? { kind: 'info', body: message('duplicates', { n: result.duplicates }) }
@@ -50,6 +65,8 @@ export function IntakePanel() {
 
   async function upload(files: File[]): Promise<void> {
     setFeedback(null);
+    // Off the hidden file input at once: Space there would reopen the file dialog.
+    focusAfter('filesChosen');
     const result = await addFiles(files);
     // The clerk just chose these files: show the first new one.
     if (result.firstId !== null) select(result.firstId);
@@ -79,6 +96,7 @@ export function IntakePanel() {
         onChange={(e) => {
           setText(e.target.value);
           if (feedback) setFeedback(null);
+          if (suspect) setSuspect(null);
         }}
         onKeyDown={onKeyDown}
       />
@@ -94,6 +112,14 @@ export function IntakePanel() {
         <FileButton label={t('upload')} multiple accept={ACCEPT} onFiles={(f) => void upload(f)} />
         <span className="hint">{t('uploadHint')}</span>
       </div>
+      {suspect ? (
+        <div role="alert" className="notice-warning misdecoded">
+          <p>{misdecodedText(suspect.found, t, 'misdecodedWarning')}</p>
+          <button type="button" className="small" onClick={() => void add(true)}>
+            {t('misdecodedAddAnyway')}
+          </button>
+        </div>
+      ) : null}
       {feedback ? (
         <p
           role={feedback.kind === 'error' ? 'alert' : 'status'}

@@ -10,6 +10,9 @@ import { Outline } from './Outline';
 import { Suggestions, type SuggestionView } from './Suggestions';
 import { TopicPicker, type TopicPickerHandle } from './TopicPicker';
 import { evidenceHighlights, noticeHighlights, outlineEntries } from './highlights';
+import { looksMisdecoded } from '../../domain/intake';
+import { focusAfter } from '../../ui/focus';
+import { misdecodedText } from '../../ui/misdecoded';
 import { pathLabel } from '../../ui/format';
 import '../../ui/pane.css';
 
@@ -111,6 +114,7 @@ function NoticeReview({ record, ref, onDecided }: NoticeReviewProps) {
     [baseHighlights, evidence],
   );
 
+  const misdecoded = useMemo(() => looksMisdecoded(record.text), [record.text]);
   const title = record.meta.title ?? parsed?.title?.text ?? record.source.name ?? t('untitled');
   const first = items[0];
   const target = chosen ?? first?.path ?? null;
@@ -120,6 +124,7 @@ function NoticeReview({ record, ref, onDecided }: NoticeReviewProps) {
     decide(record.id, path);
     onDecided({ title, path });
     selectNext();
+    focusAfter('decided');
   }
 
   useImperativeHandle(ref, () => ({
@@ -154,6 +159,11 @@ function NoticeReview({ record, ref, onDecided }: NoticeReviewProps) {
         </div>
       </header>
 
+      {misdecoded ? (
+        <p role="alert" className="notice-warning">
+          {misdecodedText(misdecoded, t, 'misdecodedNotice')}
+        </p>
+      ) : null}
       <div className="decision-bar">
         <Suggestions
           items={items}

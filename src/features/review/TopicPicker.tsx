@@ -16,6 +16,7 @@ import {
   type TopicPath,
 } from '../../domain/taxonomy';
 import { useDesk } from '../../store';
+import { focusAfter } from '../../ui/focus';
 import { pathLabel } from '../../ui/format';
 import type { Translate } from '../../ui/i18n/useT';
 
@@ -130,14 +131,12 @@ export function TopicPicker({ ref, chosen, onChoose, onConfirm, t }: Props) {
         else if (!open && chosen) onConfirm();
         break;
       case 'Escape':
+        // Esc on a closed list is the desk's: back to the document view.
+        if (!open) break;
         e.preventDefault();
-        if (open) {
-          setOpen(false);
-          setQuery(null);
-        } else {
-          // A second Esc hands the keyboard back to the desk's shortcuts.
-          inputRef.current?.blur();
-        }
+        setOpen(false);
+        setQuery(null);
+        focusAfter('pickerLeft');
         break;
       default:
         break;
