@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { DropOverlay } from '../features/intake/DropOverlay';
 import { IntakePanel } from '../features/intake/IntakePanel';
 import { QueuePane } from '../features/queue/QueuePane';
@@ -11,6 +11,9 @@ import { useDesk } from '../store';
 import { Header, StorageBanners } from './Header';
 import { ShortcutDialog, ShortcutFooter } from './ShortcutLegend';
 import { useShortcuts } from './useShortcuts';
+
+// Team mode is a chunk of its own: a desk used alone never downloads it.
+const TeamPane = lazy(() => import('../features/team/TeamPane'));
 
 /** Nothing the clerk decided may be shown, or overwritten, before the saved notices are loaded. */
 function HydrationGate({ children }: { readonly children: React.ReactNode }) {
@@ -38,6 +41,7 @@ function useDocumentLanguage(): void {
 }
 
 function Desk() {
+  const t = useT();
   useDocumentLanguage();
   const review = useRef<ReviewHandle>(null);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -61,6 +65,11 @@ function Desk() {
       <ViewTabs view={view} onChange={setView} />
       {view === 'learn' && <LearnPane />}
       {view === 'audit' && <AuditPane onOpen={openOnDesk} />}
+      {view === 'team' && (
+        <Suspense fallback={<p role="status">{t('teamChecking')}</p>}>
+          <TeamPane />
+        </Suspense>
+      )}
       {view === 'desk' && (
         <div className="desk-body">
           <aside className="left-pane">
