@@ -24,17 +24,21 @@ export interface TeamSaved {
   readonly cursor: string | null;
 }
 
+export interface TeamChange {
+  readonly copies?: readonly SyncNotice[];
+  readonly put?: readonly OutboxEntry[];
+  readonly remove?: readonly string[];
+  readonly cursor?: string;
+}
+
 export interface TeamStorage {
   load(scope: TeamScope): Promise<TeamSaved>;
-  /** One transaction: the copies, the outbox as it now is, and the cursor when given. */
-  save(
-    scope: TeamScope,
-    change: {
-      readonly copies?: readonly SyncNotice[];
-      readonly outbox?: readonly OutboxEntry[];
-      readonly cursor?: string;
-    },
-  ): Promise<void>;
+  /**
+   * One transaction: copies, outbox entries written and removed (by client id), the cursor. Entries
+   * are written one by one, never the outbox as a whole, so a second tab's new entry is never lost;
+   * an entry sent twice by two tabs is harmless, the server answers the second with `duplicate`.
+   */
+  save(scope: TeamScope, change: TeamChange): Promise<void>;
 }
 
 const prefix = (s: TeamScope): string => `${s.userId}:${s.projectId}:`;
@@ -73,14 +77,18 @@ function open(factory: IDBFactory): Promise<IDBDatabase> {
   });
 }
 
-export function openTeamStorage(factory: IDBFactory = indexedDB): TeamStorage {
+/** The browser's IndexedDB by default; a test gives fake-indexeddb's factory and key ranges. */
+export function openTeamStorage(
+  factory: IDBFactory = indexedDB,
+  keyRange: typeof IDBKeyRange = IDBKeyRange,
+): TeamStorage {
   let opened: Promise<IDBDatabase> | null = null;
   const db = (): Promise<IDBDatabase> => (opened ??= open(factory));
 
   return {
     async load(scope) {
       const tx = (await db()).transaction([COPIES, OUTBOX, CURSORS], 'readonly');
-      const range = IDBKeyRange.bound(prefix(scope), `${prefix(scope)}\uffff`);
+      const range = keyRange.bound(prefix(scope), `${prefix(scope)}\uffff`);
       const [copies, outbox, cursor] = await Promise.all([
         value(tx.objectStore(COPIES).getAll(range)),
         value(tx.objectStore(OUTBOX).getAll(range)),
@@ -96,11 +104,9 @@ export function openTeamStorage(factory: IDBFactory = indexedDB): TeamStorage {
       const tx = (await db()).transaction([COPIES, OUTBOX, CURSORS], 'readwrite');
       const key = prefix(scope);
       for (const copy of change.copies ?? []) tx.objectStore(COPIES).put(copy, `${key}${copy.id}`);
-      if (change.outbox !== undefined) {
-        const outbox = tx.objectStore(OUTBOX);
-        outbox.delete(IDBKeyRange.bound(key, `${key}\uffff`));
-        for (const entry of change.outbox) outbox.put(entry, `${key}${entry.clientId}`);
-      }
+      const outbox = tx.objectStore(OUTBOX);
+      for (const id of change.remove ?? []) outbox.delete(`${key}${id}`);
+      for (const entry of change.put ?? []) outbox.put(entry, `${key}${entry.clientId}`);
       if (change.cursor !== undefined) tx.objectStore(CURSORS).put(change.cursor, key);
       await done(tx);
     },

@@ -17,7 +17,7 @@ import {
 } from '../domain/team/outbox';
 import type { TeamDeps } from '../lib/team';
 import { TeamApiError, TeamUnreachable } from '../lib/team-errors';
-import type { TeamScope } from '../lib/team-db';
+import type { TeamChange, TeamScope } from '../lib/team-db';
 import type { StoreContext } from './context';
 import type { DeskState, Slice, TeamSlice, TeamState } from './types';
 
@@ -82,7 +82,7 @@ export const createTeamSlice =
       }, RETRY_MS);
     }
 
-    async function persist(at: TeamScope, change: Parameters<TeamDeps['storage']['save']>[1]) {
+    async function persist(at: TeamScope, change: TeamChange): Promise<void> {
       try {
         await deps?.storage.save(at, change);
       } catch (error) {
@@ -124,7 +124,12 @@ export const createTeamSlice =
           copies: byId(changed),
           outcomes: [...now.outcomes, ...ack.outcomes],
         });
-        await persist(at, { outbox: ack.outbox, copies: [...changed.values()] });
+        const left = new Set(ack.outbox.map((e) => e.clientId));
+        await persist(at, {
+          remove: batch.map((e) => e.clientId).filter((id) => !left.has(id)),
+          put: ack.outbox.filter((e) => !now.outbox.includes(e)),
+          copies: results.flatMap((r) => changed.get(r.noticeId) ?? []),
+        });
       }
     }
 
@@ -292,10 +297,9 @@ export const createTeamSlice =
           path,
           ctx.deps.clock.now().toISOString(),
         );
-        const outbox = [...team().outbox, entry];
-        patch({ outbox });
+        patch({ outbox: [...team().outbox, entry] });
         // On disk before it is sent: a reload or a crash from here on loses nothing.
-        await persist(at, { outbox });
+        await persist(at, { put: [entry] });
         await get().syncTeam();
       },
 
