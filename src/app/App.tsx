@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { BatchDone } from '../features/export/BatchDone';
 import { DropOverlay } from '../features/intake/DropOverlay';
 import { IntakePanel } from '../features/intake/IntakePanel';
@@ -13,6 +13,9 @@ import { DOCUMENT_VIEW_ID, focusAfter } from '../ui/focus';
 import { Header, StorageBanners } from './Header';
 import { ShortcutDialog, ShortcutFooter } from './ShortcutLegend';
 import { useShortcuts } from './useShortcuts';
+
+// Team mode is a chunk of its own: a desk used alone never downloads it.
+const TeamPane = lazy(() => import('../features/team/TeamPane'));
 
 /** Nothing the clerk decided may be shown, or overwritten, before the saved notices are loaded. */
 function HydrationGate({ children }: { readonly children: React.ReactNode }) {
@@ -68,6 +71,11 @@ function Desk() {
       <ViewTabs view={view} onChange={setView} />
       {view === 'learn' && <LearnPane />}
       {view === 'audit' && <AuditPane onOpen={openOnDesk} />}
+      {view === 'team' && (
+        <Suspense fallback={<p role="status">{t('teamChecking')}</p>}>
+          <TeamPane />
+        </Suspense>
+      )}
       {view === 'desk' && (
         <div className="desk-body">
           <aside className="left-pane">

@@ -1,15 +1,16 @@
 import type { KeyboardEvent } from 'react';
 import { useT, type MessageKey } from '../ui/i18n/useT';
 
-export type DeskView = 'desk' | 'learn' | 'audit';
+export type DeskView = 'desk' | 'learn' | 'audit' | 'team';
 
 const VIEWS: readonly (readonly [DeskView, MessageKey])[] = [
   ['desk', 'viewDesk'],
   ['learn', 'viewLearn'],
   ['audit', 'viewAudit'],
+  ['team', 'viewTeam'],
 ];
 
-/** The desk's three views as tabs; ←/→ move between them. */
+/** The desk's views as tabs; ←/→ move between them. */
 export function ViewTabs({
   view,
   onChange,

@@ -15,6 +15,8 @@ if (root) {
     workers: browserWorkers(),
     clock: { now: () => new Date() },
     download: downloadFile,
+    // Team mode's client is a chunk of its own, fetched when the clerk opens the Team view.
+    team: () => import('../lib/team').then((m) => m.browserTeam()),
   });
   createRoot(root).render(
     <StrictMode>

@@ -14,6 +14,7 @@ import { createReviewSlice } from './review';
 import { createSelectors, type DeskSelectors } from './selectors';
 import { createSettingsSlice } from './settings';
 import { createSystemSlice } from './system';
+import { createTeamSlice } from './team';
 import type { DeskState } from './types';
 
 export interface DeskStore extends StoreApi<DeskState> {
@@ -44,6 +45,7 @@ export function createDeskStore(deps: DeskDeps): DeskStore {
     ...createExportSlice(ctx)(...a),
     ...createLearningSlice(ctx)(...a),
     ...createSystemSlice(ctx)(...a),
+    ...createTeamSlice(ctx)(...a),
   }));
   return { ...store, selectors: ctx.selectors };
 }

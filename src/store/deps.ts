@@ -5,6 +5,7 @@
  */
 import type { Opened } from '../lib/db';
 import type { DownloadFile } from '../lib/download';
+import type { TeamDeps } from '../lib/team';
 import type { DeskWorkers } from '../workers/protocol';
 
 export interface Clock {
@@ -18,4 +19,6 @@ export interface DeskDeps {
   readonly clock: Clock;
   /** Hands a generated file (an export, the local model) to the clerk. */
   readonly download: (file: DownloadFile) => void;
+  /** Team mode's adapters, loaded on demand (a chunk of their own); absent: no team mode. */
+  readonly team?: () => Promise<TeamDeps>;
 }

@@ -17,6 +17,16 @@ import type { ParsedNotice } from '../domain/notice/types';
 import type { TopicCoverage } from '../domain/taxonomy';
 import type { PathSeparator, TopicPath } from '../domain/taxonomy/taxonomy';
 import type { ModelInfo, Provenance } from '../workers/protocol';
+import type {
+  Agreement,
+  Explanation,
+  Member,
+  Project,
+  ReviewItem,
+  SessionInfo,
+  SyncNotice,
+} from '../domain/team/contract';
+import type { OutboxEntry, SyncOutcome } from '../domain/team/outbox';
 
 export interface IntakeError {
   /** What it is about: a file (and the line of an import file), the paste, or the import as a whole. */
@@ -186,12 +196,62 @@ export interface LearningSlice {
   unlearnDecision(id: string): void;
 }
 
+/** unknown: not looked yet · none: the desk runs alone (no team server on this origin). */
+export type TeamServer = 'unknown' | 'checking' | 'none' | 'available';
+
+export interface TeamState {
+  readonly server: TeamServer;
+  /** False after a request got no answer (offline, server down); the outbox waits meanwhile. */
+  readonly online: boolean;
+  readonly session: SessionInfo | null;
+  readonly projects: readonly Project[];
+  readonly projectId: number | null;
+  readonly members: readonly Member[];
+  /** The clerk's copies of their assigned notices, by id. */
+  readonly copies: readonly SyncNotice[];
+  /** Decisions the server has not acknowledged yet, oldest first. */
+  readonly outbox: readonly OutboxEntry[];
+  readonly syncing: boolean;
+  readonly lastSyncAt: string | null;
+  /** Pushed decisions that went to review or were refused, newest last. */
+  readonly outcomes: readonly SyncOutcome[];
+  readonly reviews: readonly ReviewItem[];
+  readonly explanations: ReadonlyMap<number, Explanation>;
+  readonly agreement: Agreement | null;
+  readonly busy: boolean;
+  readonly message: { readonly kind: 'info' | 'error'; readonly body: Message } | null;
+}
+
+export interface TeamSlice {
+  readonly team: TeamState;
+  /** Looks for a team server on this origin and, when there is one, resumes the session. */
+  openTeam(): Promise<void>;
+  signIn(name: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+  selectProject(projectId: number): Promise<void>;
+  /** Clerk: takes the next `count` notices of the shared queue, then pulls them. */
+  takeWork(count: number): Promise<void>;
+  /** Clerk: sends the outbox (in order, resending what got no answer), then pulls what changed. */
+  syncTeam(): Promise<void>;
+  /** Clerk: records a decision in the outbox (on disk first) and sends it when online. */
+  decideTeam(noticeId: number, path: TopicPath): Promise<void>;
+  /** Reviewer: loads one pasted notice into the project (the server scores it). */
+  loadTeamNotices(text: string): Promise<void>;
+  assignTeam(userId: number, count: number): Promise<void>;
+  loadReviews(): Promise<void>;
+  settleReview(noticeId: number, rev: number, path: TopicPath): Promise<void>;
+  loadAgreement(): Promise<void>;
+  teamExportUrl(what: 'csv' | 'jsonl' | 'events'): string | null;
+  dismissTeamMessage(): void;
+}
+
 export type DeskState = NoticesSlice &
   ReviewSlice &
   QueueSlice &
   SettingsSlice &
   SystemSlice &
   ExportSlice &
-  LearningSlice;
+  LearningSlice &
+  TeamSlice;
 
 export type Slice<T> = StateCreator<DeskState, [], [], T>;

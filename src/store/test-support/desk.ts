@@ -12,6 +12,7 @@ import { createDeskWorkerApi } from '../../workers/desk-api';
 import { createLearnWorkerApi } from '../../workers/learn-api';
 import { CancelledError, type DeskWorkers } from '../../workers/protocol';
 import { createDeskStore, type DeskStore } from '../create';
+import type { DeskDeps } from '../deps';
 
 const MODEL_JSON = JSON.stringify(
   serialiseModel(trainModel([], { prior: TINY_PRIOR, metrics: { updates: 0 } })),
@@ -70,6 +71,8 @@ export interface DeskOptions {
   /** Changes the opened storage (a full disk, say). */
   readonly wrapDb?: (db: DeskDb) => DeskDb;
   readonly now?: string;
+  /** Team mode's adapters (a fake server and storage). */
+  readonly team?: DeskDeps['team'];
 }
 
 /** A started desk store (storage opened, saved notices loaded). */
@@ -85,6 +88,7 @@ export async function startDesk(options: DeskOptions = {}): Promise<TestDesk> {
     workers,
     clock: { now: () => new Date(options.now ?? '2026-12-01T09:30:00Z') },
     download: ({ name, chunks }) => downloads.push({ name, text: [...chunks].join('') }),
+    ...(options.team ? { team: options.team } : {}),
   });
   await store.getState().start();
   return { store, workers, downloads };
