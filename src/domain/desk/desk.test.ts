@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportFileName } from '../export/file-name';
 import { EMPTY_META, makeRecord } from '../export/test-support/records';
+import { firstArrival } from './collection';
 import { checkPaste, MAX_PASTE_CHARS } from '../intake/paste';
 import { decisionFor, rebaseDecision, withDecision } from './decide';
 import { importedRecord, isNewer, preferImported } from './merge';
@@ -209,5 +210,16 @@ describe('versions from elsewhere', () => {
     expect(isNewer(makeRecord({ rev: 3 }), makeRecord({ rev: 2 }))).toBe(true);
     expect(isNewer(makeRecord({ rev: 2 }), makeRecord({ rev: 2 }))).toBe(false);
     expect(isNewer(makeRecord({ rev: 1 }), undefined)).toBe(true);
+  });
+});
+
+describe('arrival times', () => {
+  const now = new Date('2026-12-01T09:30:00.000Z');
+  it('is the clock on an empty desk or when the clock has moved on', () => {
+    expect(firstArrival(now, undefined)).toBe(now.getTime());
+    expect(firstArrival(now, '2026-12-01T09:29:59.000Z')).toBe(now.getTime());
+  });
+  it('follows the newest notice when the clock has not moved past it', () => {
+    expect(firstArrival(now, '2026-12-01T09:30:00.199Z')).toBe(now.getTime() + 200);
   });
 });
