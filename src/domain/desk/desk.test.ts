@@ -5,7 +5,15 @@ import { firstArrival } from './collection';
 import { checkPaste, MAX_PASTE_CHARS } from '../intake/paste';
 import { decisionFor, rebaseDecision, withDecision } from './decide';
 import { importedRecord, isNewer, preferImported } from './merge';
-import { DEFAULT_FILTER, DEFAULT_SORT, nextId, queueOrder } from './queue';
+import {
+  createQueueIndex,
+  DEFAULT_FILTER,
+  DEFAULT_SORT,
+  filteredIds,
+  nextId,
+  queueOrder,
+  sortedIds,
+} from './queue';
 import type { NoticeRecord } from './record';
 import { checkSchema, migrateRecord, readStoredRecord, STORE_SCHEMA_VERSION } from './stored';
 
@@ -105,6 +113,21 @@ describe('queue order and filter', () => {
       'c',
     ]);
     expect(queueOrder(ids, byId, { text: '没有这个词', status: 'all' }, DEFAULT_SORT)).toEqual([]);
+  });
+
+  it('an index kept between sorts places a notice with a new title and a changed record as a fresh sort does', () => {
+    const index = createQueueIndex();
+    const byTitle = { key: 'title', desc: false } as const;
+    expect(sortedIds(ids, byId, byTitle, index)).toEqual(['c', 'b', 'a']);
+    const d = row('d', { suggestions: [{ path: KEJI, score: 0.5 }] }, { title: '丁通知' });
+    const renamed = { ...c, meta: { ...c.meta, title: null } };
+    const later = new Map([...byId, ['d', d], ['c', renamed]]);
+    const laterIds = [...ids, 'd'];
+    expect(sortedIds(laterIds, later, byTitle, index)).toEqual(
+      queueOrder(laterIds, later, DEFAULT_FILTER, byTitle),
+    );
+    const sorted = sortedIds(laterIds, later, byTitle, index);
+    expect(filteredIds(sorted, later, { text: '丁', status: 'all' }, index)).toEqual(['d']);
   });
 
   it('after a decision moves to the next pending notice, skipping decided ones', () => {
