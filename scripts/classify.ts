@@ -1,27 +1,23 @@
 /**
  * `npm run --silent classify -- <file.txt | dir | file.jsonl> [--model <dir>]`
  * One JSON line per notice: {"id","top":[{label1,label2,path,score,evidence} × 5]}, using the same
- * parser, featuriser and model file as the browser.
+ * parser, featuriser and model file as the browser. A directory is classified on worker threads (one
+ * per core but one, at least two), its lines printed in file-name order.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { classifyNotice, type Model } from '../src/domain/classifier/index';
-import { parseNotice } from '../src/domain/notice/index';
-import type { ParsedNotice } from '../src/domain/notice/types';
+import { Worker } from 'node:worker_threads';
+import type { Model } from '../src/domain/classifier/index';
+import { createPool, orderedMap, poolSize } from '../src/workers/pool';
 import { loadModel, shippedModelDir } from './classifier/io';
+import { classifiedLine, readText } from './classifier/lines';
+import type { ClassifyJob, ClassifyReply } from './classifier/worker';
 
-function readText(file: string): string {
-  return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-}
+/** Files per message to a worker thread: large enough that messaging costs nothing next to parsing. */
+const CHUNK = 50;
 
-function* notices(input: string): Generator<{ id: string; text: string }> {
-  const stat = statSync(input);
-  if (stat.isDirectory()) {
-    for (const name of readdirSync(input).sort()) {
-      if (name.endsWith('.txt')) yield { id: name, text: readText(path.join(input, name)) };
-    }
-    return;
-  }
+function* fileNotices(input: string): Generator<{ id: string; text: string }> {
   if (input.endsWith('.jsonl')) {
     const lines = readText(input).split(/\r?\n/);
     for (let i = 0; i < lines.length; i++) {
@@ -37,21 +33,48 @@ function* notices(input: string): Generator<{ id: string; text: string }> {
   yield { id: path.basename(input), text: readText(input) };
 }
 
-function line(model: Model, id: string, parsed: ParsedNotice): string {
-  const result = classifyNotice(model, parsed, { k: 5 });
-  return JSON.stringify({
-    id,
-    uncertain: result.uncertain,
-    top: result.top.map((s) => ({
-      label1: s.label1,
-      label2: s.label2,
-      path: s.path,
-      score: Math.round(s.score * 10000) / 10000,
-      score1: Math.round(s.score1 * 10000) / 10000,
-      evidence: s.evidence.map((e) => ({ term: e.term, weight: e.weight, spans: e.spans })),
-      sections: s.sections.map((x) => x.heading),
-    })),
-  });
+/** Classifies a directory's .txt files on worker threads, printing each chunk's lines in order. */
+async function classifyDirectory(dir: string, modelDir: string): Promise<void> {
+  const names = readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort();
+  const chunks: string[][] = [];
+  for (let at = 0; at < names.length; at += CHUNK) chunks.push(names.slice(at, at + CHUNK));
+  const size = Math.min(poolSize(os.availableParallelism()), Math.max(1, chunks.length));
+  // Node 20 applies no loader hooks inside a worker thread: its entry registers tsx's there first,
+  // then imports the TypeScript worker.
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const worker = JSON.stringify(new URL('./classifier/worker.ts', import.meta.url).href);
+  const entry = `import(${tsx}).then((api) => { api.register(); return import(${worker}); })`;
+  const threads = Array.from(
+    { length: size },
+    () => new Worker(entry, { eval: true, workerData: { modelDir } }),
+  );
+  let nextJob = 0;
+  const ask = (thread: Worker, chunk: readonly string[]): Promise<readonly string[]> =>
+    new Promise((resolve, reject) => {
+      const job = nextJob++;
+      const onMessage = (reply: ClassifyReply): void => {
+        if (reply.job !== job) return;
+        thread.off('message', onMessage);
+        thread.off('error', reject);
+        resolve(reply.lines);
+      };
+      thread.on('message', onMessage);
+      thread.once('error', reject);
+      thread.postMessage({ job, dir, names: chunk } satisfies ClassifyJob);
+    });
+  const pool = createPool(threads);
+  try {
+    await orderedMap(chunks, (chunk) => pool.run((thread) => ask(thread, chunk)), {
+      concurrency: size,
+      onResult: (lines) => {
+        for (const line of lines) console.log(line);
+      },
+    });
+  } finally {
+    await Promise.all(threads.map((t) => t.terminate()));
+  }
 }
 
 async function main(): Promise<void> {
@@ -69,9 +92,14 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const model = loadModel(modelDir);
+  let model: Model | null = null;
   for (const input of inputs) {
-    for (const n of notices(input)) console.log(line(model, n.id, parseNotice(n.text)));
+    if (statSync(input).isDirectory()) {
+      await classifyDirectory(input, modelDir);
+      continue;
+    }
+    model ??= loadModel(modelDir);
+    for (const n of fileNotices(input)) console.log(classifiedLine(model, n.id, n.text));
   }
 }
 

@@ -1,16 +1,21 @@
 /**
- * The desk's workers in the browser: the desk worker (parse, classify, local model) for the page's
- * lifetime, and one training worker per task (cancel terminates it). comlink carries the calls with
+ * The desk's workers in the browser: a pool of desk workers (parse, classify, local model) for the
+ * page's lifetime, sized from the machine's cores (src/workers/pool.ts), and one training worker per
+ * task (cancel terminates it). comlink carries the calls with
  * the types of src/workers/protocol.ts on both sides.
  */
-import { proxy, wrap } from 'comlink';
+import { proxy, wrap, type Remote } from 'comlink';
 import {
   CancelledError,
   type DeskWorkerApi,
   type DeskWorkers,
   type LearnResult,
   type LearnWorkerApi,
+  type ModelStatus,
+  type ModelStep,
+  type Provenance,
 } from '../workers/protocol';
+import { createPool, poolSize } from '../workers/pool';
 
 /** The shipped model, resolved against the page, so it works wherever the built app is served from. */
 function shippedModelUrl(): string {
@@ -31,22 +36,35 @@ function failureOf(worker: Worker): Promise<never> {
 }
 
 export function browserWorkers(): DeskWorkers {
-  const deskWorker = new Worker(new URL('../workers/desk.worker.ts', import.meta.url), {
-    type: 'module',
-  });
-  const desk = wrap<DeskWorkerApi>(deskWorker);
-  const failed = failureOf(deskWorker);
+  const workers = Array.from(
+    { length: poolSize(navigator.hardwareConcurrency) },
+    () => new Worker(new URL('../workers/desk.worker.ts', import.meta.url), { type: 'module' }),
+  );
+  const failed = Promise.race(workers.map(failureOf));
+  failed.catch(() => undefined);
   const call = <T>(reply: T): Promise<Awaited<T>> => Promise.race([reply, failed]);
+  const members = workers.map((w) => wrap<DeskWorkerApi>(w));
+  const pool = createPool(members);
+  // The first member answers for the notice on screen and the local model; the others only analyse.
+  // Every member keeps the same model, so a notice is scored alike whichever member reads it.
+  const [primary, ...others] = members;
+  if (!primary) throw new Error('no desk worker');
+  const everyMember = async <T>(step: (m: Remote<DeskWorkerApi>) => Promise<T>): Promise<T> => {
+    const [reply] = await call(Promise.all([step(primary), Promise.all(others.map(step))]));
+    return reply;
+  };
   return {
+    parallel: members.length,
     desk: {
-      loadModel: () => call(desk.loadModel(shippedModelUrl())),
-      analyse: (texts) => call(desk.analyse(texts)),
-      explain: (notice) => call(desk.explain(notice)),
-      useLocalModel: (file) => call(desk.useLocalModel(file)),
-      learn: (notice, path) => call(desk.learn(notice, path)),
-      unlearn: () => call(desk.unlearn()),
-      rescore: (notices) => call(desk.rescore(notices)),
-      exportLocalModel: () => call(desk.exportLocalModel()),
+      loadModel: () => everyMember<ModelStatus>((m) => m.loadModel(shippedModelUrl())),
+      analyse: (texts) => call(pool.run((m) => m.analyse(texts))),
+      explain: (notice) => call(primary.explain(notice)),
+      useLocalModel: (file) =>
+        everyMember<ModelStep<Provenance | null>>((m) => m.useLocalModel(file)),
+      learn: (notice, path) => everyMember<ModelStep<Provenance>>((m) => m.learn(notice, path)),
+      unlearn: () => everyMember((m) => m.unlearn()),
+      rescore: (notices) => call(primary.rescore(notices)),
+      exportLocalModel: () => call(primary.exportLocalModel()),
     },
 
     runLearnTask(request, onProgress) {
@@ -68,7 +86,7 @@ export function browserWorkers(): DeskWorkers {
     },
 
     close() {
-      deskWorker.terminate();
+      for (const w of workers) w.terminate();
     },
   };
 }

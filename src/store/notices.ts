@@ -2,8 +2,8 @@
  * The notices on the desk: intake (paste, files, a desk JSONL), decisions and undo. Every change is
  * written to storage at once; a write that fails keeps the change in memory and tells the clerk.
  */
-import { newRecord } from '../domain/desk/analyse';
-import { newOnly, withRecords } from '../domain/desk/collection';
+import { newRecord, type NoticeAnalysis } from '../domain/desk/analyse';
+import { firstArrival, newOnly, withRecords } from '../domain/desk/collection';
 import { decisionFor, rebaseDecision, withDecision } from '../domain/desk/decide';
 import { importedRecord } from '../domain/desk/merge';
 import type { NoticeRecord } from '../domain/desk/record';
@@ -12,11 +12,14 @@ import { checkPaste } from '../domain/intake/paste';
 import { detailOf, message } from '../domain/message';
 import { storageProblem } from '../lib/db';
 import { readImportFile, readNoticeFile } from '../lib/read-file';
+import { orderedMap } from '../workers/pool';
 import type { GetState, SetState, StoreContext } from './context';
-import type { IntakeError, NoticesSlice, Slice } from './types';
+import type { DeskState, IntakeError, NoticesSlice, Slice } from './types';
 
-/** Files read, parsed and classified per step: small enough that progress moves and cancel is quick. */
+/** Files read, parsed and classified per worker call: small enough that progress moves and cancel is quick. */
 const CHUNK = 25;
+/** Records shown and stored at once: one render of the table and one transaction per batch. */
+const BATCH = 200;
 /** A background re-score elsewhere can race a decision a few times at most; past that, it is a conflict. */
 const REBASE_ATTEMPTS = 3;
 /** Undo reaches back this many decisions (the worker's local model keeps as many steps). */
@@ -32,24 +35,47 @@ export function reportStorage(set: SetState, error: unknown): void {
   set({ storage: { status: problem.kind, problem: problem.problem } });
 }
 
-/** Parses, classifies, stores and shows a batch of texts; returns the new records. */
-async function ingest(
+interface Analysed {
+  readonly item: Incoming;
+  readonly analysis: NoticeAnalysis;
+}
+
+/** Parses and classifies texts in a worker; nothing is shown or stored yet. */
+async function analyse(ctx: StoreContext, items: readonly Incoming[]): Promise<Analysed[]> {
+  if (items.length === 0) return [];
+  const analyses = await ctx.deps.workers.desk.analyse(items.map((i) => i.text));
+  return analyses.flatMap((analysis, i) => {
+    const item = items[i];
+    return item ? [{ item, analysis }] : [];
+  });
+}
+
+/**
+ * Shows and stores the notices the desk does not hold yet, in one set and one transaction, stamped
+ * in the order given; returns their records. `extra` (progress, say) goes into the same set, so the page renders once per batch.
+ */
+async function commit(
   ctx: StoreContext,
   get: GetState,
   set: SetState,
-  items: readonly Incoming[],
+  analysed: readonly Analysed[],
+  extra: Partial<DeskState> = {},
 ): Promise<NoticeRecord[]> {
-  if (items.length === 0) return [];
-  const analyses = await ctx.deps.workers.desk.analyse(items.map((i) => i.text));
-  const addedAt = ctx.deps.clock.now().toISOString();
   const s = get();
-  const analysed = analyses.flatMap((a, i) => {
-    const item = items[i];
-    return item ? [newRecord(item.text, a, item.source, addedAt)] : [];
-  });
-  const added = newOnly(s, analysed);
-  if (added.length === 0) return added;
-  set(withRecords(s, added));
+  const last = s.ids.at(-1);
+  const first = firstArrival(
+    ctx.deps.clock.now(),
+    last === undefined ? undefined : s.byId.get(last)?.addedAt,
+  );
+  const records = analysed.map(({ item, analysis }, i) =>
+    newRecord(item.text, analysis, item.source, new Date(first + i).toISOString()),
+  );
+  const added = newOnly(s, records);
+  if (added.length === 0) {
+    if (Object.keys(extra).length > 0) set(extra);
+    return added;
+  }
+  set({ ...withRecords(s, added), ...extra });
   const db = ctx.runtime.db;
   if (db) {
     try {
@@ -124,9 +150,10 @@ export const createNoticesSlice =
         };
       }
       try {
-        const added = await ingest(ctx, get, set, [
+        const analysed = await analyse(ctx, [
           { text: check.text, source: { kind: 'paste', name: null } },
         ]);
+        const added = await commit(ctx, get, set, analysed);
         return {
           added: added.length,
           duplicates: 1 - added.length,
@@ -144,34 +171,56 @@ export const createNoticesSlice =
       const errors: IntakeError[] = [];
       let added = 0;
       let duplicates = 0;
+      let done = 0;
       let firstId: string | null = null;
-      set({ intake: { running: true, done: 0, total: files.length, errors: [] } });
-      for (let at = 0; at < files.length && !ctx.runtime.intakeCancelled; at += CHUNK) {
-        const chunk = files.slice(at, at + CHUNK);
-        const items: Incoming[] = [];
-        for (const file of chunk) {
-          const read = await readNoticeFile(file);
-          if (read.ok) items.push({ text: read.text, source: { kind: 'file', name: file.name } });
-          else errors.push({ about: { file: file.name }, reason: read.reason });
-        }
-        try {
-          const fresh = await ingest(ctx, get, set, items);
-          added += fresh.length;
-          duplicates += items.length - fresh.length;
-          firstId ??= fresh[0]?.id ?? null;
-        } catch (e) {
-          const reason = message('fileUnparsable', { detail: detailOf(e) });
-          errors.push(...items.map((i) => ({ about: { file: i.source.name ?? '' }, reason })));
-        }
-        set({
-          intake: {
-            running: true,
-            done: Math.min(files.length, at + chunk.length),
-            total: files.length,
-            errors: [...errors],
+      let batch: Analysed[] = [];
+      const total = files.length;
+      const progress = (running: boolean): Partial<DeskState> => ({
+        intake: { running, done, total, errors: [...errors] },
+      });
+      const flush = async (): Promise<void> => {
+        const records = batch;
+        batch = [];
+        const fresh = await commit(ctx, get, set, records, progress(true));
+        added += fresh.length;
+        duplicates += records.length - fresh.length;
+        firstId ??= fresh[0]?.id ?? null;
+      };
+      set(progress(true));
+      const chunks: (readonly File[])[] = [];
+      for (let at = 0; at < files.length; at += CHUNK) chunks.push(files.slice(at, at + CHUNK));
+      // Chunks are read and analysed on several workers at once; they come back in upload order and
+      // are shown and stored a batch at a time, so the table re-renders once per batch.
+      await orderedMap(
+        chunks,
+        async (chunk): Promise<{ chunk: readonly File[]; records: Analysed[] }> => {
+          const items: Incoming[] = [];
+          for (const file of chunk) {
+            const read = await readNoticeFile(file);
+            if (read.ok) items.push({ text: read.text, source: { kind: 'file', name: file.name } });
+            else errors.push({ about: { file: file.name }, reason: read.reason });
+          }
+          try {
+            return { chunk, records: await analyse(ctx, items) };
+          } catch (e) {
+            const reason = message('fileUnparsable', { detail: detailOf(e) });
+            errors.push(...items.map((i) => ({ about: { file: i.source.name ?? '' }, reason })));
+            return { chunk, records: [] };
+          }
+        },
+        {
+          // One chunk more than the workers, so a worker never waits while the page reads files.
+          concurrency: ctx.deps.workers.parallel + 1,
+          cancelled: () => ctx.runtime.intakeCancelled,
+          onResult: async ({ chunk, records }) => {
+            done += chunk.length;
+            batch.push(...records);
+            if (batch.length >= BATCH) await flush();
+            else set(progress(true));
           },
-        });
-      }
+        },
+      );
+      await flush();
       if (ctx.runtime.intakeCancelled) {
         errors.push({ about: 'import', reason: message('intakeCancelled', { added }) });
       }

@@ -2,7 +2,7 @@
  * Derived views of the store, memoised per store so components re-render only when their input
  * changes and the 10,000-row queue is sorted once per change, not once per reader.
  */
-import { queueOrder } from '../domain/desk/queue';
+import { createQueueIndex, filteredIds, sortedIds } from '../domain/desk/queue';
 import { decidedCount } from '../domain/desk/record';
 import type { DeskState } from './types';
 
@@ -14,16 +14,26 @@ export interface DeskSelectors {
 }
 
 export function createSelectors(): DeskSelectors {
+  const index = createQueueIndex();
+  let sortedInput: readonly unknown[] = [];
+  let sorted: readonly string[] = [];
   let visibleInput: readonly unknown[] = [];
   let visible: readonly string[] = [];
   let progressInput: readonly unknown[] = [];
   let progress = { done: 0, total: 0 };
   return {
     visibleIds(s) {
-      const input = [s.ids, s.byId, s.filter, s.sort];
+      // Sorted once per (notices, sort), filtered once per (sorted, filter): typing in the search
+      // box never sorts, and a sort click never rebuilds search text.
+      const sortInput = [s.ids, s.byId, s.sort];
+      if (!sortInput.every((v, i) => v === sortedInput[i])) {
+        sortedInput = sortInput;
+        sorted = sortedIds(s.ids, s.byId, s.sort, index);
+      }
+      const input = [sorted, s.filter];
       if (!input.every((v, i) => v === visibleInput[i])) {
         visibleInput = input;
-        visible = queueOrder(s.ids, s.byId, s.filter, s.sort);
+        visible = filteredIds(sorted, s.byId, s.filter, index);
       }
       return visible;
     },

@@ -2,7 +2,8 @@
  * The one contract between the desk and its workers. Each worker exposes an object implementing its
  * API (comlink carries the calls); src/lib/workers.ts wraps the same types on the page side, and the
  * store depends only on `DeskWorkers`, so the compiler checks both ends and no message is cast.
- * Tests (and later a pool of desk workers, or a team server) plug in by implementing `DeskWorkers`.
+ * Tests (or a team server) plug in by implementing `DeskWorkers`; in the browser a pool of desk
+ * workers implements it.
  */
 import type { Classification } from '../domain/classifier/types';
 import type { ModelFile } from '../domain/classifier';
@@ -123,6 +124,8 @@ export class CancelledError extends Error {
 export interface DeskWorkers {
   /** The desk worker's calls, except that the shipped model's address is the adapter's business. */
   readonly desk: Omit<DeskWorkerApi, 'loadModel'> & { loadModel(): Promise<ModelStatus> };
+  /** How many `desk.analyse` calls run at once (the size of the desk worker pool). */
+  readonly parallel: number;
   /** Runs a full training or a cross-validation in a worker of its own; cancel() ends it. */
   runLearnTask(request: LearnRequest, onProgress: Progress): LearnTask;
   /** Ends the workers (the page is closing, or a test is done). */

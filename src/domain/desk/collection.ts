@@ -30,3 +30,14 @@ export function newOnly(desk: Collection, records: readonly NoticeRecord[]): Not
     return true;
   });
 }
+
+/**
+ * The arrival time (ms since the epoch) of the first of several notices added now, after `last` (the
+ * newest notice the desk holds): the next ones take one millisecond each after it. Never before
+ * `last`, so storage, which knows no other order, gives notices back in upload order after a reload
+ * even when a whole batch arrives within one tick of the clock.
+ */
+export function firstArrival(now: Date, last: string | undefined): number {
+  const after = last === undefined ? Number.NaN : Date.parse(last);
+  return Number.isNaN(after) ? now.getTime() : Math.max(now.getTime(), after + 1);
+}

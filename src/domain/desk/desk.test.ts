@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { exportFileName } from '../export/file-name';
 import { EMPTY_META, makeRecord } from '../export/test-support/records';
+import { firstArrival } from './collection';
 import { checkPaste, MAX_PASTE_CHARS } from '../intake/paste';
 import { decisionFor, rebaseDecision, withDecision } from './decide';
 import { importedRecord, isNewer, preferImported } from './merge';
-import { DEFAULT_FILTER, DEFAULT_SORT, nextId, queueOrder } from './queue';
+import {
+  createQueueIndex,
+  DEFAULT_FILTER,
+  DEFAULT_SORT,
+  filteredIds,
+  nextId,
+  queueOrder,
+  sortedIds,
+} from './queue';
 import type { NoticeRecord } from './record';
 import { checkSchema, migrateRecord, readStoredRecord, STORE_SCHEMA_VERSION } from './stored';
 
@@ -104,6 +113,21 @@ describe('queue order and filter', () => {
       'c',
     ]);
     expect(queueOrder(ids, byId, { text: '没有这个词', status: 'all' }, DEFAULT_SORT)).toEqual([]);
+  });
+
+  it('an index kept between sorts places a notice with a new title and a changed record as a fresh sort does', () => {
+    const index = createQueueIndex();
+    const byTitle = { key: 'title', desc: false } as const;
+    expect(sortedIds(ids, byId, byTitle, index)).toEqual(['c', 'b', 'a']);
+    const d = row('d', { suggestions: [{ path: KEJI, score: 0.5 }] }, { title: '丁通知' });
+    const renamed = { ...c, meta: { ...c.meta, title: null } };
+    const later = new Map([...byId, ['d', d], ['c', renamed]]);
+    const laterIds = [...ids, 'd'];
+    expect(sortedIds(laterIds, later, byTitle, index)).toEqual(
+      queueOrder(laterIds, later, DEFAULT_FILTER, byTitle),
+    );
+    const sorted = sortedIds(laterIds, later, byTitle, index);
+    expect(filteredIds(sorted, later, { text: '丁', status: 'all' }, index)).toEqual(['d']);
   });
 
   it('after a decision moves to the next pending notice, skipping decided ones', () => {
@@ -209,5 +233,16 @@ describe('versions from elsewhere', () => {
     expect(isNewer(makeRecord({ rev: 3 }), makeRecord({ rev: 2 }))).toBe(true);
     expect(isNewer(makeRecord({ rev: 2 }), makeRecord({ rev: 2 }))).toBe(false);
     expect(isNewer(makeRecord({ rev: 1 }), undefined)).toBe(true);
+  });
+});
+
+describe('arrival times', () => {
+  const now = new Date('2026-12-01T09:30:00.000Z');
+  it('is the clock on an empty desk or when the clock has moved on', () => {
+    expect(firstArrival(now, undefined)).toBe(now.getTime());
+    expect(firstArrival(now, '2026-12-01T09:29:59.000Z')).toBe(now.getTime());
+  });
+  it('follows the newest notice when the clock has not moved past it', () => {
+    expect(firstArrival(now, '2026-12-01T09:30:00.199Z')).toBe(now.getTime() + 200);
   });
 });

@@ -45,13 +45,8 @@ function searchable(r: NoticeRecord): string {
     .toLowerCase();
 }
 
-/** Every search word must appear in the title, issuer, number, labels or file name. */
-export function matchesFilter(r: NoticeRecord, filter: QueueFilter): boolean {
-  if (filter.status !== 'all' && noticeStatus(r) !== filter.status) return false;
-  const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const hay = searchable(r);
-  return words.every((w) => hay.includes(w));
+function searchWords(filter: QueueFilter): string[] {
+  return filter.text.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
 /** How sure the classifier is: the first suggestion's score, pending before decided. */
@@ -61,62 +56,144 @@ function certainty(r: NoticeRecord): number {
 
 const collator = new Intl.Collator('zh-CN');
 
-type Compare = (a: NoticeRecord, b: NoticeRecord) => number;
+type TextKey = 'title' | 'issuer' | 'docNumber' | 'writtenDate';
 
-/** Text order in the given direction; empty values go last either way, as spreadsheets do. */
-function byText(value: (r: NoticeRecord) => string | null, sign: number): Compare {
-  return (a, b) => {
-    const va = value(a) ?? '';
-    const vb = value(b) ?? '';
-    if (va === vb) return 0;
-    if (va === '') return 1;
-    if (vb === '') return -1;
-    return sign * collator.compare(va, vb);
-  };
-}
+const TEXT_VALUE: Readonly<Record<TextKey, (r: NoticeRecord) => string | null>> = {
+  title: (r) => r.meta.title ?? r.source.name,
+  issuer: (r) => r.meta.issuer,
+  docNumber: (r) => r.meta.docNumber,
+  writtenDate: (r) => r.meta.writtenDate,
+};
 
-function comparator(key: SortKey, sign: number): Compare {
-  switch (key) {
-    case 'arrival':
-      return () => 0;
-    case 'uncertainFirst':
-      return (a, b) =>
-        STATUS_ORDER[noticeStatus(a)] - STATUS_ORDER[noticeStatus(b)] ||
-        certainty(a) - certainty(b);
-    case 'status':
-      return (a, b) => sign * (STATUS_ORDER[noticeStatus(a)] - STATUS_ORDER[noticeStatus(b)]);
-    case 'score':
-      return (a, b) => sign * (certainty(a) - certainty(b));
-    case 'title':
-      return byText((r) => r.meta.title ?? r.source.name, sign);
-    case 'issuer':
-      return byText((r) => r.meta.issuer, sign);
-    case 'docNumber':
-      return byText((r) => r.meta.docNumber, sign);
-    case 'writtenDate':
-      return byText((r) => r.meta.writtenDate, sign);
-  }
+function isTextKey(key: SortKey): key is TextKey {
+  return key in TEXT_VALUE;
 }
 
 /**
- * The ids to show, in order. `ids` is the arrival order, which also breaks ties so the order is
- * stable; descending arrival is newest first.
+ * What sorting and filtering 10,000 rows need beyond the records, kept between calls: each record's
+ * search text (records are immutable, so it is built once per record version), and per text column
+ * the collation rank of every value seen, so a re-sort after a decision compares numbers, and the
+ * collator runs again only when new values arrive. One per store.
  */
+export interface QueueIndex {
+  readonly search: WeakMap<NoticeRecord, string>;
+  readonly ranks: Map<TextKey, Map<string, number>>;
+}
+
+export function createQueueIndex(): QueueIndex {
+  return { search: new WeakMap(), ranks: new Map() };
+}
+
+function searchTextOf(index: QueueIndex, r: NoticeRecord): string {
+  let text = index.search.get(r);
+  if (text === undefined) {
+    text = searchable(r);
+    index.search.set(r, text);
+  }
+  return text;
+}
+
+/** The rank of each value in collation order (equal values share one); rebuilt when one is new. */
+function ranksFor(index: QueueIndex, key: TextKey, values: readonly string[]): Map<string, number> {
+  const known = index.ranks.get(key);
+  if (known && values.every((v) => v === '' || known.has(v))) return known;
+  const distinct = [...new Set(values)].filter((v) => v !== '').sort(collator.compare);
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  distinct.forEach((v, i) => {
+    const before = distinct[i - 1];
+    if (before !== undefined && collator.compare(before, v) !== 0) rank++;
+    ranks.set(v, rank);
+  });
+  index.ranks.set(key, ranks);
+  return ranks;
+}
+
+/**
+ * All the ids, in the order of `sort`. `ids` is the arrival order, which also breaks ties so the
+ * order is stable; descending arrival is newest first. Text columns put empty values last either
+ * way, as spreadsheets do; the least certain first are pending before decided, whatever direction.
+ */
+export function sortedIds(
+  ids: readonly string[],
+  byId: ReadonlyMap<string, NoticeRecord>,
+  sort: QueueSort,
+  index: QueueIndex,
+): string[] {
+  const present: string[] = [];
+  const records: NoticeRecord[] = [];
+  for (const id of ids) {
+    const r = byId.get(id);
+    if (r) {
+      present.push(id);
+      records.push(r);
+    }
+  }
+  const n = present.length;
+  if (sort.key === 'arrival') return sort.desc ? present.reverse() : present;
+  const sign = sort.desc ? -1 : 1;
+  // Keys computed once per row: the comparator below reads numbers only.
+  const primary = new Float64Array(n);
+  const secondary = new Float64Array(n);
+  const empty = new Uint8Array(n);
+  if (isTextKey(sort.key)) {
+    const value = TEXT_VALUE[sort.key];
+    const values = records.map((r) => value(r) ?? '');
+    const ranks = ranksFor(index, sort.key, values);
+    values.forEach((v, i) => {
+      empty[i] = v === '' ? 1 : 0;
+      primary[i] = sign * (ranks.get(v) ?? 0);
+    });
+  } else {
+    const uncertain = sort.key === 'uncertainFirst';
+    records.forEach((r, i) => {
+      const status = STATUS_ORDER[noticeStatus(r)];
+      if (uncertain) {
+        primary[i] = status;
+        secondary[i] = certainty(r);
+      } else primary[i] = sign * (sort.key === 'status' ? status : certainty(r));
+    });
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((x, y) => {
+    const ex = empty[x] ?? 0;
+    const ey = empty[y] ?? 0;
+    if (ex !== ey) return ex - ey;
+    return (
+      (primary[x] ?? 0) - (primary[y] ?? 0) || (secondary[x] ?? 0) - (secondary[y] ?? 0) || x - y
+    );
+  });
+  return order.map((i) => present[i] ?? '');
+}
+
+/** The ids of `sorted` that pass the filter (every search word in the title, issuer, number, labels or file name), in the same order. */
+export function filteredIds(
+  sorted: readonly string[],
+  byId: ReadonlyMap<string, NoticeRecord>,
+  filter: QueueFilter,
+  index: QueueIndex,
+): readonly string[] {
+  const words = searchWords(filter);
+  if (filter.status === 'all' && words.length === 0) return sorted;
+  return sorted.filter((id) => {
+    const r = byId.get(id);
+    if (!r) return false;
+    if (filter.status !== 'all' && noticeStatus(r) !== filter.status) return false;
+    if (words.length === 0) return true;
+    const hay = searchTextOf(index, r);
+    return words.every((w) => hay.includes(w));
+  });
+}
+
+/** The ids to show, in order (sortedIds, then filteredIds, with an index of their own). */
 export function queueOrder(
   ids: readonly string[],
   byId: ReadonlyMap<string, NoticeRecord>,
   filter: QueueFilter,
   sort: QueueSort,
-): string[] {
-  const rows: { id: string; r: NoticeRecord; i: number }[] = [];
-  ids.forEach((id, i) => {
-    const r = byId.get(id);
-    if (r && matchesFilter(r, filter)) rows.push({ id, r, i });
-  });
-  const compare = comparator(sort.key, sort.desc ? -1 : 1);
-  const tie = sort.key === 'arrival' && sort.desc ? -1 : 1;
-  rows.sort((x, y) => compare(x.r, y.r) || tie * (x.i - y.i));
-  return rows.map((row) => row.id);
+): readonly string[] {
+  const index = createQueueIndex();
+  return filteredIds(sortedIds(ids, byId, sort, index), byId, filter, index);
 }
 
 /** The notice to show after a decision: the next pending one below, else the next one, else none. */

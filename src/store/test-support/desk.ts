@@ -36,6 +36,8 @@ export function testWorkers(): TestWorkers {
   return {
     parsed,
     desk: { ...desk, loadModel: () => desk.loadModel('model.json') },
+    // Two calls in flight, as on the smallest machine: the store's ordering is exercised.
+    parallel: 2,
     runLearnTask(request, onProgress) {
       let cancel: () => void = () => undefined;
       const cancelled = new Promise<never>((_, reject) => {
