@@ -78,9 +78,11 @@ edit by hand. Schema version 2, validated on load (src/domain/classifier/model.t
   taxonomy, sparse weights (${model.weights.size} features). The notice is read in regions: the
   title's subject (\`t:\` prior terms, \`tg:\` n-grams), the issuer (\`i:\`), the body's opening and
   section headings (\`l:\`), the rest of the body without boilerplate (\`p:\` terms, \`g:\` n-grams),
-  and the cataloguing conventions (\`r:\`). The header's 主题分类 is never read.
+  the cataloguing conventions (\`r:\`), and the class of a clerk's level-1 keywords in the title
+  (\`kt:\`) and the body (\`kb:\`). The header's 主题分类 is never read.
 - **Knowledge first**: the Gaussian prior of the weights is centred on the knowledge prior
-  (src/domain/classifier/prior: terms, issuers, conventions), so labelled data refines it.
+  (src/domain/classifier/prior: terms, issuers, conventions, level-1 keywords), so labelled data
+  refines it.
 - **Learnt from** (real labelled data, read from ../shared/data at train time, never copied):
 ${notes.map((n) => `  - ${n}`).join('\n')}
 - **Calibration**: ${c.fittedOn}. Class temperature ${c.temperature}, sub-class temperature

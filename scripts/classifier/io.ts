@@ -26,12 +26,14 @@ export function readJson(file: string): unknown {
 }
 
 export function priorFiles(): string[] {
-  return ['terms.json', 'issuers.json', 'rules.json'].map((f) => path.join(priorDir, f));
+  return ['terms.json', 'issuers.json', 'rules.json', 'level1.json'].map((f) =>
+    path.join(priorDir, f),
+  );
 }
 
 export function loadPrior(): KnowledgePrior {
-  const [terms = '', issuers = '', rules = ''] = priorFiles();
-  return readPrior(readJson(terms), readJson(issuers), readJson(rules));
+  const [terms = '', issuers = '', rules = '', level1 = ''] = priorFiles();
+  return readPrior(readJson(terms), readJson(issuers), readJson(rules), readJson(level1));
 }
 
 export function loadModel(dir = shippedModelDir): Model {

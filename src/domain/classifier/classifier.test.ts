@@ -243,3 +243,26 @@ describe('cataloguing conventions that override the content', () => {
     expect(refusal(broken)).toBe('模型文件已损坏：lexicon.rules[x].override 缺少或无效');
   });
 });
+
+describe('level-1 keywords (a clerk quick list)', () => {
+  const withList: KnowledgePrior = {
+    ...TINY_PRIOR,
+    level1: [{ label1: '文化、广电、新闻出版', keywords: ['文物', '博物馆'] }],
+  };
+  const museums = makeNotice({
+    title: '关于做好文物和博物馆开放工作的通知',
+    sections: [['工作要求', '各单位要落实责任。']],
+  });
+
+  it('points a title whose words the terms do not know at the class of its keywords', () => {
+    expect(classifyNotice(model, museums).level1[0]?.label1).not.toBe('文化、广电、新闻出版');
+    const listed = trainModel([], { prior: withList });
+    expect(classifyNotice(listed, museums).level1[0]?.label1).toBe('文化、广电、新闻出版');
+  });
+
+  it('keeps the list in the model file', () => {
+    const listed = trainModel([], { prior: withList });
+    const reread = parseModel(JSON.parse(JSON.stringify(serialiseModel(listed))));
+    expect(classifyNotice(reread, museums).level1[0]?.label1).toBe('文化、广电、新闻出版');
+  });
+});

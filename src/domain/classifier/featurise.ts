@@ -77,6 +77,13 @@ export const BIAS_FEATURE = 'b:';
 /** The feature prefix of a prior term in each region. */
 export const TERM_PREFIX = { title: 't:', lead: 'l:', body: 'p:' } as const;
 
+/**
+ * The feature prefix of a level-1 keyword's class (see prior/level1.json): `kt:科技、教育` in the
+ * title, `kb:科技、教育` in the body. One feature per class, not per word: the list says which
+ * class a word points at, the data says how much that is worth in each region.
+ */
+export const LEVEL1_PREFIX = { title: 'kt:', body: 'kb:' } as const;
+
 const HAN_RUN = /\p{Script=Han}+/gu;
 /**
  * Header fields that must never reach the classifier, even when the parser missed the header: the
@@ -222,6 +229,17 @@ function ngramCounts(
   return counts;
 }
 
+/** How often the level-1 keywords of each class occur in `text`, by class. */
+function level1Counts(text: string, lexicon: CompiledLexicon, prefix: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (!lexicon.level1) return counts;
+  for (const m of termMatches(text, lexicon.level1.lexicon)) {
+    const label1 = lexicon.level1.classOf.get(m.term);
+    if (label1 !== undefined) count(counts, prefix + label1);
+  }
+  return counts;
+}
+
 function prefixedTermCounts(
   text: string,
   lexicon: CompiledLexicon,
@@ -267,6 +285,9 @@ export function featurise(
   values.set(BIAS_FEATURE, 1);
   for (const region of regions) {
     addNormalised(values, prefixedTermCounts(region.text, lexicon, TERM_PREFIX[region.kind]), 1);
+    if (region.kind !== 'lead') {
+      addNormalised(values, level1Counts(region.text, lexicon, LEVEL1_PREFIX[region.kind]), 1);
+    }
     if (region.kind === 'title' && settings.titleNgrams) {
       addNormalised(values, ngramCounts(region.text, settings, 'tg:'), 1);
     }

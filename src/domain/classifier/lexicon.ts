@@ -32,6 +32,13 @@ export interface Lexicon {
   readonly neutral: readonly string[];
   readonly issuerPatterns: readonly string[];
   readonly rules: readonly LexiconRule[];
+  /** A clerk's quick list: broad words per top-level class (see prior/level1.json). */
+  readonly level1?: readonly Level1Keywords[];
+}
+
+export interface Level1Keywords {
+  readonly label1: string;
+  readonly keywords: readonly string[];
 }
 
 export const EMPTY_LEXICON: Lexicon = { terms: [], neutral: [], issuerPatterns: [], rules: [] };
@@ -56,6 +63,11 @@ export interface CompiledLexicon {
     readonly body: RegExp | null;
     readonly override: Override | null;
   }[];
+  /** The level-1 keywords, matched as terms are (neutral words block them too), and their class. */
+  readonly level1: {
+    readonly lexicon: CompiledLexicon;
+    readonly classOf: ReadonlyMap<string, string>;
+  } | null;
 }
 
 /**
@@ -101,6 +113,8 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const starts = new Uint8Array(65536);
   for (const word of [...lexicon.terms, ...neutral])
     if (word.length > 0) starts[word.charCodeAt(0)] = 1;
+  const keywords = lexicon.level1 ?? [];
+  const classOf = new Map(keywords.flatMap((e) => e.keywords.map((k) => [k, e.label1] as const)));
   return {
     byPrefix,
     singles,
@@ -109,6 +123,17 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     starts,
     issuerPatterns,
     rules,
+    level1:
+      classOf.size === 0
+        ? null
+        : {
+            lexicon: compileLexicon({
+              ...EMPTY_LEXICON,
+              terms: [...classOf.keys()],
+              neutral: [...neutral],
+            }),
+            classOf,
+          },
   };
 }
 

@@ -261,11 +261,26 @@ function readLexicon(v: unknown): Lexicon {
       ...(r.override === undefined ? {} : { override: readOverride(r.override, r.id) }),
     };
   });
+  const level1 = v.level1;
+  need(
+    level1 === undefined ||
+      (Array.isArray(level1) &&
+        level1.every(
+          (e) =>
+            isRecord(e) &&
+            typeof e.label1 === 'string' &&
+            Array.isArray(e.keywords) &&
+            e.keywords.every((k) => typeof k === 'string'),
+        )),
+    null,
+    'lexicon.level1',
+  );
   return {
     terms: terms as string[],
     neutral: neutral as string[],
     issuerPatterns: issuerPatterns as string[],
     rules: ruleList,
+    ...(level1 === undefined ? {} : { level1: level1 as Lexicon['level1'] }),
   };
 }
 

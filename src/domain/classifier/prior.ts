@@ -37,12 +37,20 @@ export interface PriorRule {
   readonly share?: number;
 }
 
+/** A clerk's quick list: broad words that point at a top-level class as a whole. */
+export interface PriorLevel1Entry {
+  readonly label1: string;
+  readonly keywords: readonly string[];
+}
+
 export interface KnowledgePrior {
   readonly terms: readonly PriorTermEntry[];
   /** Words that hold a term by accident (人民政府 holds 民政): a term inside one does not count. */
   readonly neutral: readonly string[];
   readonly issuers: readonly PriorIssuerEntry[];
   readonly rules: readonly PriorRule[];
+  /** Level-1 keywords (prior/level1.json), absent from priors written before it. */
+  readonly level1?: readonly PriorLevel1Entry[];
 }
 
 export const EMPTY_PRIOR: KnowledgePrior = { terms: [], neutral: [], issuers: [], rules: [] };
@@ -73,8 +81,16 @@ function shareOf(v: unknown, i: number): number {
   return v;
 }
 
-/** Reads the three prior files (already JSON-parsed); throws ModelError on a malformed file. */
-export function readPrior(terms: unknown, issuers: unknown, rules: unknown): KnowledgePrior {
+/**
+ * Reads the prior files (already JSON-parsed; level1.json optional); throws ModelError on a
+ * malformed file.
+ */
+export function readPrior(
+  terms: unknown,
+  issuers: unknown,
+  rules: unknown,
+  level1?: unknown,
+): KnowledgePrior {
   const termEntries = entries(terms, 'entries', 'terms.json').map((e, i): PriorTermEntry => {
     if (!isRecord(e) || typeof e.path !== 'string') {
       throw new ModelError(
@@ -117,5 +133,24 @@ export function readPrior(terms: unknown, issuers: unknown, rules: unknown): Kno
     isRecord(terms) && terms.neutral !== undefined
       ? stringArray(terms.neutral, 'terms.json neutral')
       : [];
-  return { terms: termEntries, neutral, issuers: issuerEntries, rules: ruleEntries };
+  const level1Entries =
+    level1 === undefined
+      ? []
+      : entries(level1, 'entries', 'level1.json').map((e, i): PriorLevel1Entry => {
+          const label1 = isRecord(e) && typeof e.label1 === 'string' ? e.label1 : '';
+          return {
+            label1,
+            keywords: stringArray(
+              isRecord(e) ? e.keywords : null,
+              `level1.json ${label1 || i + 1}`,
+            ),
+          };
+        });
+  return {
+    terms: termEntries,
+    neutral,
+    issuers: issuerEntries,
+    rules: ruleEntries,
+    ...(level1Entries.length > 0 ? { level1: level1Entries } : {}),
+  };
 }

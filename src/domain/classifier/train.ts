@@ -13,6 +13,7 @@ import {
   BIAS_FEATURE,
   DEFAULT_SETTINGS,
   featurise,
+  LEVEL1_PREFIX,
   TERM_PREFIX,
   type Features,
   type FeaturiserSettings,
@@ -106,6 +107,8 @@ export const KNOWLEDGE = {
   term: 1.0,
   strong: 2.5,
   areaTerm: 0.8,
+  /** A level-1 keyword's class, per occurrence; the data refines it per class and region. */
+  level1: 1.0,
 } as const;
 
 const LEAVES = taxonomyLeaves(TAXONOMY);
@@ -139,17 +142,25 @@ export function lexiconOf(prior: KnowledgePrior): Lexicon {
       ...(r.bodyPattern === undefined ? {} : { bodyPattern: r.bodyPattern }),
       ...(r.share === undefined ? {} : { override: { target: r.target, share: r.share } }),
     })),
+    ...(prior.level1 ? { level1: prior.level1 } : {}),
   };
 }
 
 function mergeLexicons(a: Lexicon, b: Lexicon): Lexicon {
   const rules = new Map<string, Lexicon['rules'][number]>();
   for (const r of [...a.rules, ...b.rules]) rules.set(r.id, r);
+  const level1 = new Map<string, Set<string>>();
+  for (const e of [...(a.level1 ?? []), ...(b.level1 ?? [])]) {
+    level1.set(e.label1, new Set([...(level1.get(e.label1) ?? []), ...e.keywords]));
+  }
   return {
     terms: [...new Set([...a.terms, ...b.terms])].sort(),
     neutral: [...new Set([...a.neutral, ...b.neutral])].sort(),
     issuerPatterns: [...new Set([...a.issuerPatterns, ...b.issuerPatterns])].sort(),
     rules: [...rules.values()],
+    ...(level1.size > 0
+      ? { level1: [...level1].map(([label1, k]) => ({ label1, keywords: [...k].sort() })) }
+      : {}),
   };
 }
 
@@ -201,6 +212,11 @@ export function knowledgeWeights(
   }
   for (const rule of prior.rules)
     add(`r:${rule.id}`, ruleLeaves(rule.target), rule.weight * scale.rule);
+  for (const entry of prior.level1 ?? []) {
+    const leaves = leavesOf(entry.label1);
+    add(`${LEVEL1_PREFIX.title}${entry.label1}`, leaves, KNOWLEDGE.level1 * scale.title);
+    add(`${LEVEL1_PREFIX.body}${entry.label1}`, leaves, KNOWLEDGE.level1 * scale.body);
+  }
   return centre;
 }
 

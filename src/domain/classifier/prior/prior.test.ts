@@ -8,6 +8,7 @@ import { TAXONOMY, normaliseTopic, topicKey } from '../../taxonomy/taxonomy';
 import termsJson from './terms.json';
 import issuersJson from './issuers.json';
 import rulesJson from './rules.json';
+import level1Json from './level1.json';
 import { titleSubject } from '../featurise';
 
 interface TermEntry {
@@ -362,4 +363,25 @@ describe('rules.json', () => {
       for (const title of not) expect(pattern.test(titleSubject(title)), title).toBe(false);
     });
   }
+});
+
+describe('level1.json', () => {
+  const classes = TAXONOMY.classes.map((c) => c.name);
+
+  it('has one entry for each top-level class, and names no other', () => {
+    expect(level1Json.entries.map((e) => e.label1).sort()).toEqual([...classes].sort());
+  });
+
+  it('gives each class keywords, none empty, padded or listed under two classes', () => {
+    const seen = new Map<string, string>();
+    for (const e of level1Json.entries) {
+      expect(e.keywords.length, e.label1).toBeGreaterThan(0);
+      for (const k of e.keywords) {
+        expect(k, e.label1).toBe(k.trim());
+        expect(k.length, e.label1).toBeGreaterThan(1);
+        expect(seen.get(k), `${k}: ${e.label1}`).toBeUndefined();
+        seen.set(k, e.label1);
+      }
+    }
+  });
 });
