@@ -312,6 +312,8 @@ const zh = {
   misdecodedNotice:
     '这条公文的文字像是编码错了（{why}），例如“{excerpt}”：分类建议不可信，请核对原文。',
   misdecodedAddAnyway: '仍然添加',
+  figureInterval: '（95% 区间 {low}–{high}，n = {n}）',
+  figureFew: '样本少，仅供参考',
   misdecodedReplacement: '含有无法解码的字符 �',
   misdecodedMojibake: '含有“锟斤拷”“烫烫烫”一类乱码',
   misdecodedLatin1: 'UTF-8 被当作西文编码读取',
@@ -635,6 +637,8 @@ const en: Readonly<Record<MessageKey, string>> = {
   misdecodedNotice:
     'This notice’s text looks wrongly decoded ({why}), e.g. “{excerpt}”: its suggestions are not reliable; check the original.',
   misdecodedAddAnyway: 'Add anyway',
+  figureInterval: '(95% interval {low}–{high}, n = {n})',
+  figureFew: 'few examples: a rough guide',
   misdecodedReplacement: 'it holds undecodable characters �',
   misdecodedMojibake: 'it holds mojibake such as 锟斤拷 or 烫烫烫',
   misdecodedLatin1: 'UTF-8 read as a Western encoding',

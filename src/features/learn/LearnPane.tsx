@@ -1,6 +1,7 @@
 import { type ChangeEvent } from 'react';
 import { FileButton } from '../../ui/FileButton';
 import { ProgressBar } from '../../ui/ProgressBar';
+import { crossValidatedFigure, type CrossValidatedFigure } from '../../domain/learning';
 import { TAXONOMY, topicKey, type TopicPath } from '../../domain/taxonomy/taxonomy';
 import { useDesk } from '../../store';
 import type { LearningState } from '../../store/types';
@@ -230,6 +231,20 @@ function ModelBox({ learning, t }: { learning: LearningState; t: Translate }) {
   );
 }
 
+/** A cross-validated share with its 95% interval and sample size; marked less sure when n is small. */
+function FigureCell({ figure, t }: { figure: CrossValidatedFigure | null; t: Translate }) {
+  if (!figure) return <td>—</td>;
+  return (
+    <td className={figure.few ? 'figure figure-few' : 'figure'}>
+      <span className="figure-share">{percent(figure.share)}</span>{' '}
+      <span className="figure-interval">
+        {t('figureInterval', { low: percent(figure.low), high: percent(figure.high), n: figure.n })}
+      </span>
+      {figure.few ? <span className="figure-few-note"> {t('figureFew')}</span> : null}
+    </td>
+  );
+}
+
 function Figures({ learning, t }: { learning: LearningState; t: Translate }) {
   const c = learning.comparison;
   const rows = [
@@ -254,21 +269,17 @@ function Figures({ learning, t }: { learning: LearningState; t: Translate }) {
               </tr>
             </thead>
             <tbody>
-              {rows.map(([key, field]) => (
-                <tr key={key}>
-                  <th scope="row">{t(key)}</th>
-                  <td>
-                    {field.endsWith('Level2') && c.value.n2 === 0
-                      ? '—'
-                      : percent(c.value.shipped[field])}
-                  </td>
-                  <td>
-                    {field.endsWith('Level2') && c.value.n2 === 0
-                      ? '—'
-                      : percent(c.value.local[field])}
-                  </td>
-                </tr>
-              ))}
+              {rows.map(([key, field]) => {
+                // Level-2 figures rest on the notices labelled at level 2 only: often far fewer.
+                const n = field.endsWith('Level2') ? c.value.n2 : c.value.n;
+                return (
+                  <tr key={key}>
+                    <th scope="row">{t(key)}</th>
+                    <FigureCell figure={crossValidatedFigure(c.value.shipped[field], n)} t={t} />
+                    <FigureCell figure={crossValidatedFigure(c.value.local[field], n)} t={t} />
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
           <p className="figures-note">
