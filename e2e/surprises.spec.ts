@@ -61,3 +61,28 @@ test('resuming from a JSONL confirms what it read and what it changed', async ({
     page.getByRole('status').filter({ hasText: /已从“work\.jsonl”继续工作/ }),
   ).toContainText('读到 1 条，新增 0 条，更新 0 条，1 条本台已是最新');
 });
+
+test('a history whose labels conflict is merged only once the clerk has chosen which wins', async ({
+  page,
+}) => {
+  await openDesk(page);
+  await page.getByRole('tab', { name: /学习/ }).click();
+  const text = '关于做好养老服务工作的通知\n各区民政局：请做好养老服务。';
+  const lines = [
+    { text, label: '民政、扶贫、救灾\\社会福利' },
+    { text, label: '劳动、人事、监察\\社会保障' },
+  ];
+  await page.getByLabel('选择历史公文文件', { exact: true }).setInputFiles({
+    name: 'history.jsonl',
+    mimeType: 'application/x-ndjson',
+    buffer: Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n')),
+  });
+  const conflicts = page.getByRole('region', { name: /标签冲突：1 条公文/ });
+  await expect(conflicts).toContainText('标签冲突 1 条');
+  const group = conflicts.getByRole('group', { name: '关于做好养老服务工作的通知' });
+  await expect(group.getByRole('radio', { name: /民政、扶贫、救灾\\社会福利/ })).toBeChecked();
+  await group.getByRole('radio', { name: /劳动、人事、监察\\社会保障/ }).check();
+  await conflicts.getByRole('button', { name: '按所选标签导入' }).click();
+  await expect(conflicts).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: /读取 2 条，新增 1 条/ })).toBeVisible();
+});

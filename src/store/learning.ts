@@ -13,11 +13,14 @@ import {
   historyFromCsv,
   historyFromJsonl,
   historyFromNotice,
+  historyImportReport,
   labelDistribution,
   labelHistory,
   mappingKey,
   rescoreOrder,
+  resolveHistoryImport,
   trainingSet,
+  type ConflictChoices,
   type HistoryError,
   type HistoryItem,
   type HistoryRead,
@@ -34,7 +37,13 @@ import {
   type TrainingExample,
 } from '../workers/protocol';
 import type { GetState, SetState, StoreContext } from './context';
-import type { LearningSlice, LearningState, MeasuredComparison, Slice } from './types';
+import type {
+  LearningSlice,
+  LearningState,
+  MeasuredComparison,
+  PendingImport,
+  Slice,
+} from './types';
 
 const LOCAL_MODEL_KEY = 'localModel';
 const HISTORY_KEY = 'learningHistory';
@@ -257,6 +266,43 @@ function followModelStep(
   );
 }
 
+/** Merges an import into the history with the clerk's choices, reports it, saves it and trains. */
+async function mergeImport(
+  ctx: StoreContext,
+  get: GetState,
+  set: SetState,
+  { report, errors, cancelled }: PendingImport,
+  choices: ConflictChoices,
+): Promise<void> {
+  const { history, mapping } = get().learning;
+  const next = resolveHistoryImport(history, report, choices);
+  const summary = summarise(next, mapping);
+  const { counts } = report;
+  patch(get, set, {
+    history: next,
+    ...summary,
+    pendingImport: null,
+    importErrors: errors,
+    task: null,
+    importReport: message('historyImported', {
+      cancelled: cancelled ? message('historyImportCancelled') : '',
+      read: report.items.length,
+      added: counts.new,
+      report: message('historyImportCounts', {
+        same: counts.same,
+        duplicate: counts.duplicate,
+        conflict: counts.conflict,
+      }),
+      usable: summary.labelled.examples.length,
+    }),
+  });
+  await saveHistory(ctx, get, set);
+  const changed = counts.new > 0 || counts.conflict > 0;
+  if (!cancelled && changed && summary.labelled.examples.length > 0) {
+    await get().trainLocalModel();
+  }
+}
+
 export const createLearningSlice =
   (ctx: StoreContext): Slice<LearningSlice> =>
   (set, get) => ({
@@ -271,13 +317,19 @@ export const createLearningSlice =
       comparison: null,
       message: null,
       rescored: null,
+      importReport: null,
+      pendingImport: null,
     },
 
     async importHistory(files) {
       ctx.runtime.historyImportCancelled = false;
       const errors: HistoryError[] = [];
       const items: HistoryItem[] = [];
-      patch(get, set, { task: { kind: 'import', done: 0, total: files.length }, message: null });
+      patch(get, set, {
+        task: { kind: 'import', done: 0, total: files.length },
+        message: null,
+        importReport: null,
+      });
       for (let at = 0; at < files.length && !ctx.runtime.historyImportCancelled; at += FILE_CHUNK) {
         for (const file of files.slice(at, at + FILE_CHUNK)) {
           const read = await readHistoryFile(file);
@@ -293,33 +345,36 @@ export const createLearningSlice =
         });
         await yieldToPage();
       }
-      const cancelled = ctx.runtime.historyImportCancelled;
-      const { history, mapping } = get().learning;
-      const known = new Set(history.map((h) => h.text));
-      const fresh = items.filter((i) => !known.has(i.text) && (known.add(i.text), true));
-      const next = [...history, ...fresh];
-      const summary = summarise(next, mapping);
-      const duplicates = items.length - fresh.length;
-      patch(get, set, {
-        history: next,
-        ...summary,
-        importErrors: errors,
-        task: null,
-        message: {
-          kind: 'info',
-          body: message('historyImported', {
-            cancelled: cancelled ? message('historyImportCancelled') : '',
-            read: items.length,
-            added: fresh.length,
-            duplicates: duplicates > 0 ? message('historyDuplicates', { n: duplicates }) : '',
-            usable: summary.labelled.examples.length,
-          }),
-        },
-      });
-      await saveHistory(ctx, get, set);
-      if (!cancelled && fresh.length > 0 && summary.labelled.examples.length > 0) {
-        await get().trainLocalModel();
+      const report = historyImportReport(get().learning.history, items);
+      const pending: PendingImport = {
+        report,
+        errors,
+        cancelled: ctx.runtime.historyImportCancelled,
+      };
+      if (report.conflicts.length > 0) {
+        // Labels disagree: nothing is merged until the clerk has said which label wins.
+        patch(get, set, {
+          pendingImport: pending,
+          importErrors: errors,
+          task: null,
+          message: null,
+        });
+        return;
       }
+      await mergeImport(ctx, get, set, pending, new Map());
+    },
+
+    async resolveImport(choices) {
+      const pending = get().learning.pendingImport;
+      if (!pending) return;
+      await mergeImport(ctx, get, set, pending, choices);
+    },
+
+    discardImport() {
+      patch(get, set, {
+        pendingImport: null,
+        message: { kind: 'info', body: message('historyImportDiscarded') },
+      });
     },
 
     cancelLearningTask() {

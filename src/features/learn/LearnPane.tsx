@@ -1,7 +1,11 @@
-import { type ChangeEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { FileButton } from '../../ui/FileButton';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { crossValidatedFigure, type CrossValidatedFigure } from '../../domain/learning';
+import {
+  crossValidatedFigure,
+  type CrossValidatedFigure,
+  type LabelConflict,
+} from '../../domain/learning';
 import { TAXONOMY, topicKey, type TopicPath } from '../../domain/taxonomy/taxonomy';
 import { useDesk } from '../../store';
 import type { LearningState } from '../../store/types';
@@ -48,6 +52,71 @@ function TaskProgress({ learning, t }: { learning: LearningState; t: Translate }
       cancelLabel={t('cancelTask')}
       onCancel={cancel}
     />
+  );
+}
+
+/** The label a conflict keeps unless the clerk chooses: the history's, else the first the batch brought. */
+function defaultWinner(conflict: LabelConflict): string {
+  return (conflict.labels.find((l) => l.inHistory) ?? conflict.labels[0])?.labelKey ?? '';
+}
+
+/** An import whose labels disagree: the clerk sees each conflict and chooses which label wins. */
+function ImportConflicts({ learning, t }: { learning: LearningState; t: Translate }) {
+  const resolve = useDesk((s) => s.resolveImport);
+  const discard = useDesk((s) => s.discardImport);
+  const [choices, setChoices] = useState<ReadonlyMap<string, string>>(new Map());
+  const pending = learning.pendingImport;
+  if (!pending) return null;
+  const { counts, conflicts } = pending.report;
+  return (
+    <section className="import-conflicts" aria-labelledby="conflicts-title">
+      <h4 id="conflicts-title">{t('conflictsTitle', { n: conflicts.length })}</h4>
+      <p>
+        {t('historyImported', {
+          cancelled: '',
+          read: pending.report.items.length,
+          added: counts.new,
+          report: t('historyImportCounts', {
+            same: counts.same,
+            duplicate: counts.duplicate,
+            conflict: counts.conflict,
+          }),
+          usable: learning.labelled.examples.length,
+        })}
+      </p>
+      {conflicts.map((conflict) => {
+        const chosen = choices.get(conflict.key) ?? defaultWinner(conflict);
+        return (
+          <fieldset key={conflict.key} className="conflict">
+            <legend>{conflict.title}</legend>
+            {conflict.labels.map((label) => (
+              <label key={label.labelKey} className="radio">
+                <input
+                  type="radio"
+                  name={`conflict-${conflict.key}`}
+                  value={label.labelKey}
+                  checked={chosen === label.labelKey}
+                  onChange={() => setChoices(new Map(choices).set(conflict.key, label.labelKey))}
+                />
+                {t('conflictLabelFrom', {
+                  label: label.labelRaw,
+                  origins: label.origins.join(t('listSeparator')),
+                })}
+                {label.inHistory ? <span className="chip">{t('conflictInHistory')}</span> : null}
+              </label>
+            ))}
+          </fieldset>
+        );
+      })}
+      <div className="learn-actions">
+        <button type="button" className="primary" onClick={() => void resolve(choices)}>
+          {t('applyImport')}
+        </button>
+        <button type="button" onClick={discard}>
+          {t('discardImport')}
+        </button>
+      </div>
+    </section>
   );
 }
 
@@ -328,12 +397,18 @@ export function LearnPane() {
           <FileButton label={t('chooseFolder')} multiple folder disabled={busy} onFiles={onFiles} />
         </div>
         <TaskProgress learning={learning} t={t} />
+        <ImportConflicts learning={learning} t={t} />
         {learning.message && (
           <p
             role={learning.message.kind === 'error' ? 'alert' : 'status'}
             className={`learn-message ${learning.message.kind}`}
           >
             {t(learning.message.body)}
+          </p>
+        )}
+        {learning.importReport && (
+          <p role="status" className="learn-message info">
+            {t(learning.importReport)}
           </p>
         )}
         {learning.history.length > 0 && (
