@@ -37,6 +37,7 @@ import {
   type TrainingExample,
 } from '../workers/protocol';
 import type { GetState, SetState, StoreContext } from './context';
+import { deferSave, track } from './pending';
 import type {
   LearningSlice,
   LearningState,
@@ -191,16 +192,19 @@ async function rescorePending(ctx: StoreContext, get: GetState, set: SetState): 
 }
 
 function scheduleSave(ctx: StoreContext, get: GetState, set: SetState): void {
-  if (ctx.runtime.saveTimer !== null) clearTimeout(ctx.runtime.saveTimer);
-  ctx.runtime.saveTimer = setTimeout(() => {
-    ctx.runtime.saveTimer = null;
-    ctx.deps.workers.desk.exportLocalModel().then(
-      // null after undoing every learnt decision: the shipped model is in use again.
-      (file) => void saveMeta(ctx, get, set, LOCAL_MODEL_KEY, file ?? undefined),
-      (e: unknown) =>
-        tell(get, set, 'error', message('localModelNotSaved', { detail: detailOf(e) })),
-    );
-  }, SAVE_DELAY_MS);
+  deferSave(
+    ctx,
+    get,
+    set,
+    () =>
+      ctx.deps.workers.desk.exportLocalModel().then(
+        // null after undoing every learnt decision: the shipped model is in use again.
+        (file) => saveMeta(ctx, get, set, LOCAL_MODEL_KEY, file ?? undefined),
+        (e: unknown) =>
+          tell(get, set, 'error', message('localModelNotSaved', { detail: detailOf(e) })),
+      ),
+    SAVE_DELAY_MS,
+  );
 }
 
 /** Puts a model file in use in the worker, stores it and re-scores the pending notices. */
@@ -252,7 +256,8 @@ function followModelStep(
   step: Promise<ModelStep<Provenance | null>>,
   failure: (detail: string | Message) => Message,
 ): void {
-  step.then(
+  // Pending until the model has learnt it: a flush then waits for the save that follows.
+  void track(ctx, get, set, step).then(
     (result) => {
       if (!result.ok) {
         tell(get, set, 'error', failure(result.problem));

@@ -337,3 +337,23 @@ describe('importing a labelled history (issue 11)', () => {
     expect(d.store.getState().learning.history).toEqual([]);
   });
 });
+
+describe('nothing lost on close (issue 11)', () => {
+  it('flush (on pagehide) stores the decision and the model that learnt it at once, then says saved', async () => {
+    const database = freshDatabase();
+    const d = await desk({ database });
+    const id = await add(d, NOTICE);
+    d.store.getState().decide(id, KEJI);
+    expect(d.store.getState().saving).toBe(true);
+    await d.store.getState().flush();
+    expect(d.store.getState().saving).toBe(false);
+    expect(d.store.getState().learning.local?.updates).toBe(1);
+
+    // The page is gone: a new store on the same database finds both, with no save timer run.
+    d.store.getState().stop();
+    const reopened = await desk({ database });
+    expect(reopened.store.getState().byId.get(id)?.decision?.path).toEqual(KEJI);
+    await eventually(() => reopened.store.getState().learning.local !== null);
+    expect(reopened.store.getState().learning.local?.updates).toBe(1);
+  });
+});

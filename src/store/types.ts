@@ -131,6 +131,10 @@ export interface SystemSlice {
   stop(): void;
   /** Clears a conflict notice once read; storage problems stay until they are solved. */
   dismissConflict(): void;
+  /** True while a decision or the learned model is not yet in storage. */
+  readonly saving: boolean;
+  /** Saves whatever is pending now (the page is being hidden or closed); resolves once it is stored. */
+  flush(): Promise<void>;
 }
 
 export interface ExportSlice {
