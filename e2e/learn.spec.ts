@@ -196,9 +196,10 @@ test('imports a labelled history, shows what learning bought, learns each decisi
   const figures = page.getByRole('table', { name: /学习的效果/ });
   await expect(figures).toBeVisible({ timeout: 120_000 });
   for (const metric of ['一级 Top-1', '一级 Top-3', '二级 Top-1', '二级 Top-3']) {
-    await expect(figures.getByRole('row', { name: new RegExp(metric) })).toContainText(
-      /\d+%.*\d+%/,
-    );
+    // Each figure with its interval and sample size; a small history is marked as less sure.
+    const row = figures.getByRole('row', { name: new RegExp(metric) });
+    await expect(row).toContainText(/\d+%\s*（95% 区间 \d+%–\d+%，n = \d+）.*\d+%\s*（95% 区间/);
+    await expect(row).toContainText('样本少');
   }
   await expect(
     page.getByText(new RegExp(`在本单位已标注的 ${total} 条公文上 5 折交叉验证`)),

@@ -8,7 +8,7 @@ import { AuditPane } from '../features/audit/AuditPane';
 import { LearnPane } from '../features/learn/LearnPane';
 import { ViewTabs, type DeskView } from './ViewTabs';
 import { useT } from '../ui/i18n/useT';
-import { useDesk } from '../store';
+import { useDesk, useDeskStore } from '../store';
 import { DOCUMENT_VIEW_ID, focusAfter } from '../ui/focus';
 import { Header, StorageBanners } from './Header';
 import { ShortcutDialog, ShortcutFooter } from './ShortcutLegend';
@@ -42,9 +42,30 @@ function useDocumentLanguage(): void {
   }, [language, t]);
 }
 
+/**
+ * Closing or leaving the tab saves what is pending at once (the learned model waits for a pause
+ * otherwise). pagehide is the last event a closing page reliably gets; a hidden tab may never return.
+ */
+function useFlushOnHide(): void {
+  const store = useDeskStore();
+  useEffect(() => {
+    const flush = (): void => void store.getState().flush();
+    const onVisibility = (): void => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [store]);
+}
+
 function Desk() {
   const t = useT();
   useDocumentLanguage();
+  useFlushOnHide();
   const review = useRef<ReviewHandle>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [view, setView] = useState<DeskView>('desk');

@@ -32,6 +32,19 @@ function ModelStatus() {
   );
 }
 
+/** "Saved" only once every decision and the learned model are in storage. */
+function SaveStatus() {
+  const t = useT();
+  const saving = useDesk((s) => s.saving);
+  const stored = useDesk((s) => s.storage.status === 'ok');
+  if (!stored) return null;
+  return (
+    <span role="status" className={`chip chip-save${saving ? ' is-saving' : ''}`}>
+      {saving ? t('saving') : t('allSaved')}
+    </span>
+  );
+}
+
 function Progress() {
   const t = useT();
   const { done, total } = useProgress();
@@ -70,6 +83,7 @@ export function Header({ onHelp }: { readonly onHelp: () => void }) {
     <header className="app-header">
       <h1 className="app-title">{t('appTitle')}</h1>
       <Progress />
+      <SaveStatus />
       <ModelStatus />
       <div className="header-spacer" />
       <ExportBar />

@@ -18,6 +18,10 @@ export interface StoreRuntime {
   /** A newer re-score pass makes the older one stop. */
   rescoreGeneration: number;
   saveTimer: ReturnType<typeof setTimeout> | null;
+  /** The save the timer will start: flushPending starts it at once. */
+  deferredSave: (() => Promise<void>) | null;
+  /** Writes under way (see pending.ts). */
+  pending: Set<Promise<void>>;
   /** Decisions made while a full training runs: taught to the new model once it arrives. */
   decidedDuringTraining: string[] | null;
   /** Stops following other tabs. */

@@ -33,6 +33,8 @@ export function createDeskStore(deps: DeskDeps): DeskStore {
       learnTask: null,
       rescoreGeneration: 0,
       saveTimer: null,
+      deferredSave: null,
+      pending: new Set(),
       decidedDuringTraining: null,
       unsubscribe: null,
     },

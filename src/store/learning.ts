@@ -13,11 +13,14 @@ import {
   historyFromCsv,
   historyFromJsonl,
   historyFromNotice,
+  historyImportReport,
   labelDistribution,
   labelHistory,
   mappingKey,
   rescoreOrder,
+  resolveHistoryImport,
   trainingSet,
+  type ConflictChoices,
   type HistoryError,
   type HistoryItem,
   type HistoryRead,
@@ -34,7 +37,14 @@ import {
   type TrainingExample,
 } from '../workers/protocol';
 import type { GetState, SetState, StoreContext } from './context';
-import type { LearningSlice, LearningState, MeasuredComparison, Slice } from './types';
+import { deferSave, track } from './pending';
+import type {
+  LearningSlice,
+  LearningState,
+  MeasuredComparison,
+  PendingImport,
+  Slice,
+} from './types';
 
 const LOCAL_MODEL_KEY = 'localModel';
 const HISTORY_KEY = 'learningHistory';
@@ -182,16 +192,19 @@ async function rescorePending(ctx: StoreContext, get: GetState, set: SetState): 
 }
 
 function scheduleSave(ctx: StoreContext, get: GetState, set: SetState): void {
-  if (ctx.runtime.saveTimer !== null) clearTimeout(ctx.runtime.saveTimer);
-  ctx.runtime.saveTimer = setTimeout(() => {
-    ctx.runtime.saveTimer = null;
-    ctx.deps.workers.desk.exportLocalModel().then(
-      // null after undoing every learnt decision: the shipped model is in use again.
-      (file) => void saveMeta(ctx, get, set, LOCAL_MODEL_KEY, file ?? undefined),
-      (e: unknown) =>
-        tell(get, set, 'error', message('localModelNotSaved', { detail: detailOf(e) })),
-    );
-  }, SAVE_DELAY_MS);
+  deferSave(
+    ctx,
+    get,
+    set,
+    () =>
+      ctx.deps.workers.desk.exportLocalModel().then(
+        // null after undoing every learnt decision: the shipped model is in use again.
+        (file) => saveMeta(ctx, get, set, LOCAL_MODEL_KEY, file ?? undefined),
+        (e: unknown) =>
+          tell(get, set, 'error', message('localModelNotSaved', { detail: detailOf(e) })),
+      ),
+    SAVE_DELAY_MS,
+  );
 }
 
 /** Puts a model file in use in the worker, stores it and re-scores the pending notices. */
@@ -243,7 +256,8 @@ function followModelStep(
   step: Promise<ModelStep<Provenance | null>>,
   failure: (detail: string | Message) => Message,
 ): void {
-  step.then(
+  // Pending until the model has learnt it: a flush then waits for the save that follows.
+  void track(ctx, get, set, step).then(
     (result) => {
       if (!result.ok) {
         tell(get, set, 'error', failure(result.problem));
@@ -255,6 +269,43 @@ function followModelStep(
     },
     (e: unknown) => tell(get, set, 'error', failure(detailOf(e))),
   );
+}
+
+/** Merges an import into the history with the clerk's choices, reports it, saves it and trains. */
+async function mergeImport(
+  ctx: StoreContext,
+  get: GetState,
+  set: SetState,
+  { report, errors, cancelled }: PendingImport,
+  choices: ConflictChoices,
+): Promise<void> {
+  const { history, mapping } = get().learning;
+  const next = resolveHistoryImport(history, report, choices);
+  const summary = summarise(next, mapping);
+  const { counts } = report;
+  patch(get, set, {
+    history: next,
+    ...summary,
+    pendingImport: null,
+    importErrors: errors,
+    task: null,
+    importReport: message('historyImported', {
+      cancelled: cancelled ? message('historyImportCancelled') : '',
+      read: report.items.length,
+      added: counts.new,
+      report: message('historyImportCounts', {
+        same: counts.same,
+        duplicate: counts.duplicate,
+        conflict: counts.conflict,
+      }),
+      usable: summary.labelled.examples.length,
+    }),
+  });
+  await saveHistory(ctx, get, set);
+  const changed = counts.new > 0 || counts.conflict > 0;
+  if (!cancelled && changed && summary.labelled.examples.length > 0) {
+    await get().trainLocalModel();
+  }
 }
 
 export const createLearningSlice =
@@ -271,13 +322,19 @@ export const createLearningSlice =
       comparison: null,
       message: null,
       rescored: null,
+      importReport: null,
+      pendingImport: null,
     },
 
     async importHistory(files) {
       ctx.runtime.historyImportCancelled = false;
       const errors: HistoryError[] = [];
       const items: HistoryItem[] = [];
-      patch(get, set, { task: { kind: 'import', done: 0, total: files.length }, message: null });
+      patch(get, set, {
+        task: { kind: 'import', done: 0, total: files.length },
+        message: null,
+        importReport: null,
+      });
       for (let at = 0; at < files.length && !ctx.runtime.historyImportCancelled; at += FILE_CHUNK) {
         for (const file of files.slice(at, at + FILE_CHUNK)) {
           const read = await readHistoryFile(file);
@@ -293,33 +350,36 @@ export const createLearningSlice =
         });
         await yieldToPage();
       }
-      const cancelled = ctx.runtime.historyImportCancelled;
-      const { history, mapping } = get().learning;
-      const known = new Set(history.map((h) => h.text));
-      const fresh = items.filter((i) => !known.has(i.text) && (known.add(i.text), true));
-      const next = [...history, ...fresh];
-      const summary = summarise(next, mapping);
-      const duplicates = items.length - fresh.length;
-      patch(get, set, {
-        history: next,
-        ...summary,
-        importErrors: errors,
-        task: null,
-        message: {
-          kind: 'info',
-          body: message('historyImported', {
-            cancelled: cancelled ? message('historyImportCancelled') : '',
-            read: items.length,
-            added: fresh.length,
-            duplicates: duplicates > 0 ? message('historyDuplicates', { n: duplicates }) : '',
-            usable: summary.labelled.examples.length,
-          }),
-        },
-      });
-      await saveHistory(ctx, get, set);
-      if (!cancelled && fresh.length > 0 && summary.labelled.examples.length > 0) {
-        await get().trainLocalModel();
+      const report = historyImportReport(get().learning.history, items);
+      const pending: PendingImport = {
+        report,
+        errors,
+        cancelled: ctx.runtime.historyImportCancelled,
+      };
+      if (report.conflicts.length > 0) {
+        // Labels disagree: nothing is merged until the clerk has said which label wins.
+        patch(get, set, {
+          pendingImport: pending,
+          importErrors: errors,
+          task: null,
+          message: null,
+        });
+        return;
       }
+      await mergeImport(ctx, get, set, pending, new Map());
+    },
+
+    async resolveImport(choices) {
+      const pending = get().learning.pendingImport;
+      if (!pending) return;
+      await mergeImport(ctx, get, set, pending, choices);
+    },
+
+    discardImport() {
+      patch(get, set, {
+        pendingImport: null,
+        message: { kind: 'info', body: message('historyImportDiscarded') },
+      });
     },
 
     cancelLearningTask() {

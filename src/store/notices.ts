@@ -14,6 +14,7 @@ import { storageProblem } from '../lib/db';
 import { readImportFile, readNoticeFile } from '../lib/read-file';
 import { orderedMap } from '../workers/pool';
 import type { GetState, SetState, StoreContext } from './context';
+import { SAVING, track } from './pending';
 import type { DeskState, IntakeError, NoticesSlice, Slice } from './types';
 
 /** Files read, parsed and classified per worker call: small enough that progress moves and cancel is quick. */
@@ -244,8 +245,12 @@ export const createNoticesSlice =
         before,
         decisionFor(before, path, ctx.deps.clock.now().toISOString()),
       );
-      set({ ...withRecords(s, [after]), undoStack: [...s.undoStack, before].slice(-UNDO_DEPTH) });
-      void persistChange(ctx, get, set, before, after);
+      set({
+        ...withRecords(s, [after]),
+        undoStack: [...s.undoStack, before].slice(-UNDO_DEPTH),
+        ...SAVING,
+      });
+      void track(ctx, get, set, persistChange(ctx, get, set, before, after));
       get().learnDecision(id);
     },
 
@@ -260,10 +265,10 @@ export const createNoticesSlice =
         return;
       }
       const restored: NoticeRecord = { ...before, rev: now.rev + 1 };
-      set({ ...withRecords(s, [restored]), undoStack });
+      set({ ...withRecords(s, [restored]), undoStack, ...SAVING });
       if (now.decision !== null) get().unlearnDecision(before.id);
       get().select(before.id);
-      void persistChange(ctx, get, set, now, restored);
+      void track(ctx, get, set, persistChange(ctx, get, set, now, restored));
     },
 
     async importDeskJsonl(file) {

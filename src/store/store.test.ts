@@ -278,3 +278,82 @@ describe('the picker’s terms', () => {
     expect(d.store.getState().topicCoverage).toBe(coverage);
   });
 });
+
+describe('importing a labelled history (issue 11)', () => {
+  const A = '关于做好养老服务工作的通知\n各区民政局：请做好养老服务。';
+  const B = '关于开展固体废物专项整治的通知\n各区生态环境局：请开展整治。';
+  const jsonl = (name: string, lines: readonly { text: string; label: string }[]) =>
+    new File([lines.map((l) => JSON.stringify(l)).join('\n')], name);
+  const labelOf = (d: TestDesk, text: string) =>
+    d.store.getState().learning.history.find((h) => h.text === text)?.labelRaw;
+
+  it('merges nothing while labels conflict, then lets the clerk’s choice win', async () => {
+    const d = await desk();
+    await d.store.getState().importHistory([
+      jsonl('old.jsonl', [
+        { text: A, label: '民政、扶贫、救灾\\社会福利' },
+        { text: B, label: '城乡建设、环境保护\\环境监测、保护与治理' },
+      ]),
+    ]);
+    expect(d.store.getState().learning.pendingImport).toBeNull();
+    expect(d.store.getState().learning.history).toHaveLength(2);
+
+    await d.store.getState().importHistory([
+      jsonl('new.jsonl', [
+        { text: A, label: '劳动、人事、监察\\社会保障' },
+        { text: B, label: '城乡建设、环境保护/环境监测、保护与治理' },
+      ]),
+    ]);
+    const pending = d.store.getState().learning.pendingImport;
+    expect(pending?.report.counts).toEqual({ new: 0, same: 1, duplicate: 0, conflict: 1 });
+    expect(labelOf(d, A)).toBe('民政、扶贫、救灾\\社会福利');
+
+    const conflict = pending?.report.conflicts[0];
+    const theirs = conflict?.labels.find((l) => !l.inHistory);
+    expect(theirs?.labelRaw).toBe('劳动、人事、监察\\社会保障');
+    await d.store
+      .getState()
+      .resolveImport(new Map([[conflict?.key ?? '', theirs?.labelKey ?? '']]));
+    expect(d.store.getState().learning.pendingImport).toBeNull();
+    expect(labelOf(d, A)).toBe('劳动、人事、监察\\社会保障');
+    expect(d.store.getState().learning.history).toHaveLength(2);
+    expect(d.store.getState().learning.importReport).toMatchObject({
+      code: 'historyImported',
+      params: { read: 2, added: 0 },
+    });
+  });
+
+  it('a discarded import leaves the history as it was', async () => {
+    const d = await desk();
+    await d.store.getState().importHistory([
+      jsonl('a.jsonl', [
+        { text: A, label: '民政、扶贫、救灾\\社会福利' },
+        { text: A, label: '劳动、人事、监察\\社会保障' },
+      ]),
+    ]);
+    expect(d.store.getState().learning.pendingImport?.report.conflicts).toHaveLength(1);
+    d.store.getState().discardImport();
+    expect(d.store.getState().learning.pendingImport).toBeNull();
+    expect(d.store.getState().learning.history).toEqual([]);
+  });
+});
+
+describe('nothing lost on close (issue 11)', () => {
+  it('flush (on pagehide) stores the decision and the model that learnt it at once, then says saved', async () => {
+    const database = freshDatabase();
+    const d = await desk({ database });
+    const id = await add(d, NOTICE);
+    d.store.getState().decide(id, KEJI);
+    expect(d.store.getState().saving).toBe(true);
+    await d.store.getState().flush();
+    expect(d.store.getState().saving).toBe(false);
+    expect(d.store.getState().learning.local?.updates).toBe(1);
+
+    // The page is gone: a new store on the same database finds both, with no save timer run.
+    d.store.getState().stop();
+    const reopened = await desk({ database });
+    expect(reopened.store.getState().byId.get(id)?.decision?.path).toEqual(KEJI);
+    await eventually(() => reopened.store.getState().learning.local !== null);
+    expect(reopened.store.getState().learning.local?.updates).toBe(1);
+  });
+});

@@ -11,6 +11,7 @@ import type { RemoteChange } from '../lib/db';
 import type { GetState, SetState, StoreContext } from './context';
 import { followRemoteLearning, restoreLearning } from './learning';
 import { reportStorage } from './notices';
+import { flushPending } from './pending';
 import { readSettings } from './settings';
 import type { Slice, SystemSlice } from './types';
 
@@ -104,9 +105,17 @@ export const createSystemSlice =
       ctx.runtime.unsubscribe = null;
       ctx.runtime.learnTask?.cancel();
       if (ctx.runtime.saveTimer !== null) clearTimeout(ctx.runtime.saveTimer);
+      ctx.runtime.saveTimer = null;
+      ctx.runtime.deferredSave = null;
       ctx.runtime.db?.close();
       ctx.runtime.db = null;
       ctx.deps.workers.close();
+    },
+
+    saving: false,
+
+    flush() {
+      return flushPending(ctx, get, set);
     },
 
     dismissConflict() {

@@ -5,7 +5,9 @@ import type { NoticeRecord } from '../domain/desk/record';
 import type { QueueFilter, QueueSort } from '../domain/desk/queue';
 import type {
   Comparison,
+  ConflictChoices,
   HistoryError,
+  HistoryImportReport,
   HistoryItem,
   LabelDistribution,
   LabelMapping,
@@ -139,6 +141,10 @@ export interface SystemSlice {
   stop(): void;
   /** Clears a conflict notice once read; storage problems stay until they are solved. */
   dismissConflict(): void;
+  /** True while a decision or the learned model is not yet in storage. */
+  readonly saving: boolean;
+  /** Saves whatever is pending now (the page is being hidden or closed); resolves once it is stored. */
+  flush(): Promise<void>;
 }
 
 export interface ExportSlice {
@@ -177,11 +183,28 @@ export interface LearningState {
   readonly message: { readonly kind: 'info' | 'error'; readonly body: Message } | null;
   /** Pending notices re-scored after the last decision. */
   readonly rescored: { readonly done: number; readonly total: number } | null;
+  /** What the last history import found and did (kept beside the training's own message). */
+  readonly importReport: Message | null;
+  /** An import whose labels conflict, waiting for the clerk to choose which label wins. */
+  readonly pendingImport: PendingImport | null;
+}
+
+export interface PendingImport {
+  readonly report: HistoryImportReport;
+  readonly errors: readonly HistoryError[];
+  readonly cancelled: boolean;
 }
 
 export interface LearningSlice {
   readonly learning: LearningState;
+  /**
+   * Reads a labelled history and reports each notice as new, same, duplicate or conflicting; merges
+   * at once unless labels conflict, then waits for resolveImport (or discardImport).
+   */
   importHistory(files: readonly File[]): Promise<void>;
+  /** Merges the pending import, each conflict's winner chosen by the clerk (conflict key → labelKey). */
+  resolveImport(choices: ConflictChoices): Promise<void>;
+  discardImport(): void;
   cancelLearningTask(): void;
   mapLabel(raw: string, path: TopicPath | null): void;
   trainLocalModel(): Promise<void>;

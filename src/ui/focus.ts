@@ -9,13 +9,15 @@
 
 /** The element that holds the focus when the clerk works on the shown notice. */
 export const DOCUMENT_VIEW_ID = 'document-view';
+/** The paste box, where a refused paste is fixed. */
+export const PASTE_BOX_ID = 'paste-box';
 
 export type FocusEvent =
   /** Files chosen in the file dialog, or dropped on the page. */
   | 'filesChosen'
   /** A pasted notice was added (or found to be there already). */
   | 'pasteAdded'
-  /** A paste was refused: the clerk fixes the text where it is. */
+  /** A paste was refused or held back: the clerk fixes the text in the paste box. */
   | 'pasteRefused'
   /** A notice was chosen in the queue, by click or by Enter on its row. */
   | 'rowChosen'
@@ -28,27 +30,24 @@ export type FocusEvent =
   /** Esc outside an open list or dialog. */
   | 'escape';
 
-type FocusTarget = 'documentView' | 'stay';
+type FocusTarget = typeof DOCUMENT_VIEW_ID | typeof PASTE_BOX_ID;
 
 const FOCUS_AFTER: Readonly<Record<FocusEvent, FocusTarget>> = {
-  filesChosen: 'documentView',
-  pasteAdded: 'documentView',
-  pasteRefused: 'stay',
-  rowChosen: 'documentView',
-  decided: 'documentView',
-  pickerLeft: 'documentView',
-  dialogClosed: 'documentView',
-  escape: 'documentView',
+  filesChosen: DOCUMENT_VIEW_ID,
+  pasteAdded: DOCUMENT_VIEW_ID,
+  pasteRefused: PASTE_BOX_ID,
+  rowChosen: DOCUMENT_VIEW_ID,
+  decided: DOCUMENT_VIEW_ID,
+  pickerLeft: DOCUMENT_VIEW_ID,
+  dialogClosed: DOCUMENT_VIEW_ID,
+  escape: DOCUMENT_VIEW_ID,
 };
-
-function focusDocumentView(): void {
-  const view = document.getElementById(DOCUMENT_VIEW_ID);
-  // Another view (learn, audit) may be shown: the desk is focused once it is back on screen.
-  if (view) view.focus({ preventScroll: true });
-  else requestAnimationFrame(() => document.getElementById(DOCUMENT_VIEW_ID)?.focus());
-}
 
 /** Moves the focus where a clerk expects it after `event`. */
 export function focusAfter(event: FocusEvent): void {
-  if (FOCUS_AFTER[event] === 'documentView') focusDocumentView();
+  const id = FOCUS_AFTER[event];
+  const target = document.getElementById(id);
+  // Another view (learn, audit) may be shown: the desk is focused once it is back on screen.
+  if (target) target.focus({ preventScroll: true });
+  else requestAnimationFrame(() => document.getElementById(id)?.focus());
 }

@@ -38,3 +38,4 @@ export {
 } from './audit';
 export { chunks, rescoreOrder } from './rescore';
 export { trainingSet, type TrainingSet } from './training-set';
+export { crossValidatedFigure, FEW_EXAMPLES, type CrossValidatedFigure } from './figures';

@@ -4,7 +4,7 @@ import { message, type Message } from '../../domain/message';
 import { useShallow } from 'zustand/react/shallow';
 import { useDesk, type IntakeError } from '../../store';
 import { FileButton } from '../../ui/FileButton';
-import { focusAfter } from '../../ui/focus';
+import { focusAfter, PASTE_BOX_ID } from '../../ui/focus';
 import { misdecodedText } from '../../ui/misdecoded';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { useT, type Translate } from '../../ui/i18n/useT';
@@ -84,11 +84,11 @@ export function IntakePanel() {
 
   return (
     <section className="intake" aria-label={t('intake')}>
-      <label className="field-label" htmlFor="paste-box">
+      <label className="field-label" htmlFor={PASTE_BOX_ID}>
         {t('pasteLabel')}
       </label>
       <textarea
-        id="paste-box"
+        id={PASTE_BOX_ID}
         className="paste-box"
         rows={3}
         placeholder={t('pastePlaceholder')}

@@ -1,6 +1,11 @@
-import { type ChangeEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { FileButton } from '../../ui/FileButton';
 import { ProgressBar } from '../../ui/ProgressBar';
+import {
+  crossValidatedFigure,
+  type CrossValidatedFigure,
+  type LabelConflict,
+} from '../../domain/learning';
 import { TAXONOMY, topicKey, type TopicPath } from '../../domain/taxonomy/taxonomy';
 import { useDesk } from '../../store';
 import type { LearningState } from '../../store/types';
@@ -47,6 +52,71 @@ function TaskProgress({ learning, t }: { learning: LearningState; t: Translate }
       cancelLabel={t('cancelTask')}
       onCancel={cancel}
     />
+  );
+}
+
+/** The label a conflict keeps unless the clerk chooses: the history's, else the first the batch brought. */
+function defaultWinner(conflict: LabelConflict): string {
+  return (conflict.labels.find((l) => l.inHistory) ?? conflict.labels[0])?.labelKey ?? '';
+}
+
+/** An import whose labels disagree: the clerk sees each conflict and chooses which label wins. */
+function ImportConflicts({ learning, t }: { learning: LearningState; t: Translate }) {
+  const resolve = useDesk((s) => s.resolveImport);
+  const discard = useDesk((s) => s.discardImport);
+  const [choices, setChoices] = useState<ReadonlyMap<string, string>>(new Map());
+  const pending = learning.pendingImport;
+  if (!pending) return null;
+  const { counts, conflicts } = pending.report;
+  return (
+    <section className="import-conflicts" aria-labelledby="conflicts-title">
+      <h4 id="conflicts-title">{t('conflictsTitle', { n: conflicts.length })}</h4>
+      <p>
+        {t('historyImported', {
+          cancelled: '',
+          read: pending.report.items.length,
+          added: counts.new,
+          report: t('historyImportCounts', {
+            same: counts.same,
+            duplicate: counts.duplicate,
+            conflict: counts.conflict,
+          }),
+          usable: learning.labelled.examples.length,
+        })}
+      </p>
+      {conflicts.map((conflict) => {
+        const chosen = choices.get(conflict.key) ?? defaultWinner(conflict);
+        return (
+          <fieldset key={conflict.key} className="conflict">
+            <legend>{conflict.title}</legend>
+            {conflict.labels.map((label) => (
+              <label key={label.labelKey} className="radio">
+                <input
+                  type="radio"
+                  name={`conflict-${conflict.key}`}
+                  value={label.labelKey}
+                  checked={chosen === label.labelKey}
+                  onChange={() => setChoices(new Map(choices).set(conflict.key, label.labelKey))}
+                />
+                {t('conflictLabelFrom', {
+                  label: label.labelRaw,
+                  origins: label.origins.join(t('listSeparator')),
+                })}
+                {label.inHistory ? <span className="chip">{t('conflictInHistory')}</span> : null}
+              </label>
+            ))}
+          </fieldset>
+        );
+      })}
+      <div className="learn-actions">
+        <button type="button" className="primary" onClick={() => void resolve(choices)}>
+          {t('applyImport')}
+        </button>
+        <button type="button" onClick={discard}>
+          {t('discardImport')}
+        </button>
+      </div>
+    </section>
   );
 }
 
@@ -230,6 +300,20 @@ function ModelBox({ learning, t }: { learning: LearningState; t: Translate }) {
   );
 }
 
+/** A cross-validated share with its 95% interval and sample size; marked less sure when n is small. */
+function FigureCell({ figure, t }: { figure: CrossValidatedFigure | null; t: Translate }) {
+  if (!figure) return <td>—</td>;
+  return (
+    <td className={figure.few ? 'figure figure-few' : 'figure'}>
+      <span className="figure-share">{percent(figure.share)}</span>{' '}
+      <span className="figure-interval">
+        {t('figureInterval', { low: percent(figure.low), high: percent(figure.high), n: figure.n })}
+      </span>
+      {figure.few ? <span className="figure-few-note"> {t('figureFew')}</span> : null}
+    </td>
+  );
+}
+
 function Figures({ learning, t }: { learning: LearningState; t: Translate }) {
   const c = learning.comparison;
   const rows = [
@@ -254,21 +338,17 @@ function Figures({ learning, t }: { learning: LearningState; t: Translate }) {
               </tr>
             </thead>
             <tbody>
-              {rows.map(([key, field]) => (
-                <tr key={key}>
-                  <th scope="row">{t(key)}</th>
-                  <td>
-                    {field.endsWith('Level2') && c.value.n2 === 0
-                      ? '—'
-                      : percent(c.value.shipped[field])}
-                  </td>
-                  <td>
-                    {field.endsWith('Level2') && c.value.n2 === 0
-                      ? '—'
-                      : percent(c.value.local[field])}
-                  </td>
-                </tr>
-              ))}
+              {rows.map(([key, field]) => {
+                // Level-2 figures rest on the notices labelled at level 2 only: often far fewer.
+                const n = field.endsWith('Level2') ? c.value.n2 : c.value.n;
+                return (
+                  <tr key={key}>
+                    <th scope="row">{t(key)}</th>
+                    <FigureCell figure={crossValidatedFigure(c.value.shipped[field], n)} t={t} />
+                    <FigureCell figure={crossValidatedFigure(c.value.local[field], n)} t={t} />
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
           <p className="figures-note">
@@ -317,12 +397,18 @@ export function LearnPane() {
           <FileButton label={t('chooseFolder')} multiple folder disabled={busy} onFiles={onFiles} />
         </div>
         <TaskProgress learning={learning} t={t} />
+        <ImportConflicts learning={learning} t={t} />
         {learning.message && (
           <p
             role={learning.message.kind === 'error' ? 'alert' : 'status'}
             className={`learn-message ${learning.message.kind}`}
           >
             {t(learning.message.body)}
+          </p>
+        )}
+        {learning.importReport && (
+          <p role="status" className="learn-message info">
+            {t(learning.importReport)}
           </p>
         )}
         {learning.history.length > 0 && (
