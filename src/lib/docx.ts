@@ -1,10 +1,14 @@
 /**
- * The adapter that reads a Word (.docx) notice as plain text, with mammoth.
- * mammoth is CommonJS; both Vite (browser build) and Vitest (Node) give its module.exports as the
- * default import. Its browser build opens `{arrayBuffer}`, its Node build `{buffer}`, and both hand
- * the value to JSZip, which accepts an ArrayBuffer: so one input carrying both keys works everywhere.
+ * The adapter that reads a Word (.docx) notice as plain text: the zip's entries and the document's
+ * text are found by the domain (src/domain/intake/docx-text.ts), the entries inflated here with the
+ * platform's DecompressionStream (browsers and Node alike), so no zip or Word library is shipped.
  */
-import mammoth from 'mammoth';
+import {
+  documentXmlText,
+  mainDocumentName,
+  zipEntries,
+  type ZipEntry,
+} from '../domain/intake/docx-text';
 import { message, type Message } from '../domain/message';
 
 /** A .docx holding a long notice with a few images stays far below this; beyond it is not a notice. */
@@ -43,12 +47,27 @@ function sizeInMb(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(1);
 }
 
-type MammothInput = Parameters<typeof mammoth.extractRawText>[0];
+async function entryText(bytes: Uint8Array, entry: ZipEntry): Promise<string> {
+  const raw = bytes.subarray(entry.start, entry.start + entry.size);
+  if (entry.method === 0) return new TextDecoder().decode(raw);
+  if (entry.method !== 8) throw new Error(`zip method ${entry.method}`);
+  const inflated = new Blob([raw.slice()])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Response(inflated).text();
+}
 
-/**
- * Extracts the text of a .docx: one line per paragraph (mammoth separates them by a blank line,
- * which the notice parser does not expect). Never throws; failures come back as messages.
- */
+/** The text of the package's main document; throws when the package is not a readable .docx. */
+async function readDocx(bytes: Uint8Array): Promise<string> {
+  const entries = zipEntries(bytes);
+  if (!entries) throw new Error('not a zip');
+  const rels = entries.get('_rels/.rels');
+  const main = entries.get(mainDocumentName(rels ? await entryText(bytes, rels) : null));
+  if (!main) throw new Error('no Word body');
+  return documentXmlText(await entryText(bytes, main));
+}
+
+/** Extracts the text of a .docx: one line per paragraph. Never throws; failures come back as messages. */
 export async function extractDocxText(
   input: ArrayBuffer | Uint8Array,
   fileName: string,
@@ -80,13 +99,9 @@ export async function extractDocxText(
   };
   if (!startsWith(bytes, ZIP_MAGIC)) return corrupt;
 
-  // A fresh ArrayBuffer holding exactly these bytes (a view may sit inside a larger buffer).
-  const arrayBuffer = bytes.slice().buffer;
-  // The typings name Node's Buffer for `buffer`; JSZip only needs an ArrayBuffer (see top comment).
-  const mammothInput = { arrayBuffer, buffer: arrayBuffer } as unknown as MammothInput;
   let raw: string;
   try {
-    raw = (await mammoth.extractRawText(mammothInput)).value;
+    raw = await readDocx(bytes);
   } catch {
     return corrupt;
   }
