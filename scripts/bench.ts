@@ -15,8 +15,59 @@ interface Row {
   readonly value: string;
 }
 
+/** The figures issue 13 sets targets for: the keys of `--json`, in the issue's order. */
+const TARGETS = [
+  {
+    key: 'import10k_s',
+    figure: 'import + parse + score 10,000 notices (Chromium)',
+    target: '≤ 15 s',
+  },
+  { key: 'import1k_s', figure: 'import + parse + score 1,000 notices (Chromium)', target: '≤ 2 s' },
+  {
+    key: 'longtask_ms',
+    figure: 'longest main-thread stall during either import',
+    target: '≤ 100 ms',
+  },
+  { key: 'sort_ms', figure: 'sort click → table updated, 10,000 rows', target: '≤ 50 ms' },
+  { key: 'filter_ms', figure: 'filter keystroke → table updated, 10,000 rows', target: '≤ 50 ms' },
+  { key: 'score_ms', figure: 'queue-only score, sample notice (Node)', target: '≤ 0.5 ms' },
+  { key: 'suggest_ms', figure: 'suggestion with evidence, sample notice (Node)', target: '≤ 5 ms' },
+  {
+    key: 'train5k_browser_s',
+    figure: 'local training, 5,000 notices, browser worker',
+    target: '≤ 15 s',
+  },
+  { key: 'train5k_node_s', figure: 'local training, 5,000 notices, Node', target: '≤ 10 s' },
+  { key: 'heap10k_mib', figure: 'JS heap after 10,000 notices', target: '≤ 150 MiB' },
+  { key: 'js_start_kib', figure: 'JS loaded at start (gzip)', target: '≤ 200 KiB' },
+  { key: 'js_all_kib', figure: 'all JS incl. on-demand chunks (gzip)', target: '≤ 350 KiB' },
+] as const;
+
+/** A figure a module marked with its target key (and, when it could run both, the previous version's value). */
+interface Keyed {
+  readonly value: number;
+  readonly unit: string;
+  readonly before: number | null;
+}
+
+const keyed = new Map<string, Keyed>();
+
+function remember(item: Record<string, unknown>): void {
+  if (typeof item.key !== 'string' || typeof item.value !== 'number') return;
+  keyed.set(item.key, {
+    value: item.value,
+    unit: typeof item.unit === 'string' ? item.unit : '',
+    before: typeof item.before === 'number' ? item.before : null,
+  });
+}
+
+function ratio(before: number, after: number): string {
+  return after > 0 ? `${(before / after).toFixed(1)}× faster` : '—';
+}
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const MODULES = ['parse', 'classifier', 'export', 'browser', 'team'] as const;
+const json = process.argv.includes('--json');
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -33,8 +84,20 @@ function rowsOf(module: string, fnName: string, result: unknown): Row[] {
   if (Array.isArray(result)) {
     return result.flatMap((item: unknown, i) => {
       if (isRecord(item) && typeof item.name === 'string' && 'value' in item) {
+        remember(item);
         const unit = typeof item.unit === 'string' && item.unit ? ` ${item.unit}` : '';
-        return [{ module, figure: item.name, value: `${show(item.value)}${unit}` }];
+        const value = `${show(item.value)}${unit}`;
+        if (typeof item.before === 'number' && typeof item.value === 'number') {
+          const before = `${show(item.before)}${unit}`;
+          return [
+            {
+              module,
+              figure: item.name,
+              value: `${value} (before ${before}: ${ratio(item.before, item.value)})`,
+            },
+          ];
+        }
+        return [{ module, figure: item.name, value }];
       }
       return [{ module, figure: `${fnName}[${i}]`, value: show(item) }];
     });
@@ -79,3 +142,27 @@ console.log(
 const rows: Row[] = [];
 for (const name of MODULES) rows.push(...(await runModule(name)));
 console.table(rows);
+
+console.log('issue 13 targets:');
+console.table(
+  TARGETS.map(({ key, figure, target }) => {
+    const k = keyed.get(key);
+    return {
+      figure,
+      measured: k ? `${show(k.value)} ${k.unit}` : 'not measured',
+      'previous version, same run': k && k.before !== null ? `${show(k.before)} ${k.unit}` : '—',
+      ratio: k && k.before !== null ? ratio(k.before, k.value) : '—',
+      target,
+    };
+  }),
+);
+// The last line, for scripts: every target key, null where the step could not be measured.
+if (json) {
+  const values = Object.fromEntries(
+    TARGETS.map(({ key }) => {
+      const k = keyed.get(key);
+      return [key, k ? +k.value.toFixed(3) : null];
+    }),
+  );
+  console.log(JSON.stringify(values));
+}

@@ -14,7 +14,7 @@ export function encodeUtf16LeWithBom(text: string): Buffer {
   return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 }
 
-/** A minimal valid .docx (one paragraph per line), enough for mammoth. */
+/** A minimal valid .docx (one paragraph per line). */
 export async function makeDocx(text: string): Promise<Buffer> {
   return Buffer.from(await docxOf(text.split('\n')));
 }

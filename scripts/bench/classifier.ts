@@ -14,6 +14,12 @@ import {
   updateModel,
   type LabelledExample,
 } from '../../src/domain/classifier/index';
+import { featurise } from '../../src/domain/classifier/featurise';
+import {
+  calibratedProbabilities,
+  logits,
+  referenceLogits,
+} from '../../src/domain/classifier/score';
 import { prng } from '../../src/domain/classifier/train';
 import { taxonomyLeaves } from '../../src/domain/taxonomy/taxonomy';
 import { parseNotice as parse } from '../../src/domain/notice/index';
@@ -23,6 +29,10 @@ interface Figure {
   readonly name: string;
   readonly value: number;
   readonly unit: string;
+  /** The issue 13 target this figure answers (a key of `npm run bench -- --json`). */
+  readonly key?: string;
+  /** The same figure measured in this run on the previous version, for the ratio. */
+  readonly before?: number;
 }
 
 function sampleText(): { text: string; name: string } {
@@ -34,8 +44,11 @@ function sampleText(): { text: string; name: string } {
   return { text: readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), name: path.basename(file) };
 }
 
+/** Queue-only scoring, as the desk does on import: the top 3, no evidence. */
+const QUEUE_ONLY = { k: 3, evidenceTerms: 0, evidenceSections: 0 } as const;
+
 /** Notices of ~1,500 characters: a title and sentences drawn from the prior's terms of one leaf. */
-function syntheticNotices(count: number): LabelledExample[] {
+export function syntheticNotices(count: number): LabelledExample[] {
   const prior = loadPrior();
   const random = prng(5);
   const leaves = taxonomyLeaves();
@@ -75,10 +88,32 @@ export async function benchClassifier(): Promise<Figure[]> {
   const sample = sampleText();
   const parsed = parse(sample.text);
   classifyNotice(model, parsed);
+  classifyNotice(model, parsed, QUEUE_ONLY);
   figures.push({
-    name: `suggestion on ${sample.name} (parsed, mean of 100)`,
+    name: `queue-only score on ${sample.name} (parsed, top 3, no evidence, mean of 1,000)`,
+    value: time(() => classifyNotice(model, parsed, QUEUE_ONLY), 1000),
+    unit: 'ms',
+    key: 'score_ms',
+  });
+  // The scoring core side by side: the typed-array scorer against the plain reference (the
+  // previous version's scorer), on the same features.
+  const values = featurise(parsed, model.settings, model.compiled).values;
+  const labelCount = model.labels.length;
+  const scoreWith = (scorer: typeof logits) => () =>
+    calibratedProbabilities(scorer(model.weights, values, labelCount), model.calibration);
+  scoreWith(logits)();
+  scoreWith(referenceLogits)();
+  figures.push({
+    name: 'dot product + calibration, typed-array scorer vs reference scorer (mean of 1,000)',
+    value: time(scoreWith(logits), 1000),
+    unit: 'ms',
+    before: time(scoreWith(referenceLogits), 1000),
+  });
+  figures.push({
+    name: `suggestion with evidence on ${sample.name} (parsed, mean of 100)`,
     value: time(() => classifyNotice(model, parsed), 100),
     unit: 'ms',
+    key: 'suggest_ms',
   });
   figures.push({
     name: `parse + suggestion on ${sample.name} (mean of 100)`,
@@ -103,6 +138,7 @@ export async function benchClassifier(): Promise<Figure[]> {
       name: `train on ${n} synthetic notices (~1,500 chars) on top of the shipped model, as the desk does`,
       value: time(() => trainModel(data, { base: model, prior, parse })) / 1000,
       unit: 's',
+      ...(n === 5000 ? { key: 'train5k_node_s' } : {}),
     });
   }
   return figures;

@@ -6,7 +6,7 @@
 import { decodeImportFile, decodeNoticeFile, extensionOf } from '../../src/domain/intake/decode';
 import { historyFromCsv, historyFromJsonl } from '../../src/domain/learning';
 import type { NoticeRecord } from '../../src/domain/desk/record';
-import { readDocx } from './docx';
+import { readDocxText } from '../../src/domain/intake/docx';
 import { message, type Message } from '../../src/domain/message';
 import { translate } from '../../src/domain/messages';
 
@@ -38,7 +38,7 @@ export async function readUpload(fileName: string, bytes: Uint8Array): Promise<I
     errors: [{ source: fileName, reason: translate('zh', reason) }],
   });
   if (ext === 'docx') {
-    const docx = await readDocx(bytes, fileName);
+    const docx = readDocxText(bytes, fileName);
     return docx.ok
       ? {
           items: [{ text: docx.text, source: { kind: 'file', name: fileName }, labelRaw: null }],

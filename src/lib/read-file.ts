@@ -23,7 +23,7 @@ async function readBytes(file: File): Promise<Bytes> {
 export async function readNoticeFile(file: File): Promise<FileText> {
   const read = await readBytes(file);
   if (!read.ok) return read;
-  // mammoth is most of the bundle's weight and only .docx needs it: loaded on the first one.
+  // Only .docx needs the zip and Word reader: loaded on the first one.
   const result = /\.docx$/i.test(file.name)
     ? await import('./docx').then((m) => m.extractDocxText(read.bytes, file.name))
     : decodeNoticeFile(read.bytes, file.name);

@@ -1,9 +1,10 @@
 /**
- * What a Word (.docx) file must be before mammoth opens it, and how its text becomes a notice's lines.
- * Both readers — the desk's (src/lib/docx.ts) and the team server's (server/notices/docx.ts) — run
- * mammoth themselves (its browser and Node builds differ) and share these rules, so a file is
- * refused the same way, with the same message, wherever it is uploaded.
+ * A Word (.docx) notice as text, for the desk (loaded on the first .docx) and the team server alike,
+ * so a file reads, and is refused, the same way wherever it is uploaded. fflate opens the zip (a few
+ * KiB, where a Word library weighs ~100 KiB gzip); the WordprocessingML is read here, one line per
+ * paragraph: a notice needs its text, not its formatting.
  */
+import { unzipSync } from 'fflate';
 import { message, type Message } from '../message';
 
 /** A .docx holding a long notice with a few images stays far below this; beyond it is not a notice. */
@@ -43,12 +44,12 @@ function sizeInMb(bytes: number): string {
   return (bytes / (1024 * 1024)).toFixed(1);
 }
 
-export function docxCorrupt(fileName: string): DocxRefusal {
+function docxCorrupt(fileName: string): DocxRefusal {
   return { ok: false, code: 'docx-corrupt', reason: message('docxCorrupt', { file: fileName }) };
 }
 
-/** Why these bytes cannot be a readable .docx, or null when mammoth may open them. */
-export function refuseDocx(bytes: Uint8Array, fileName: string): DocxRefusal | null {
+/** Why these bytes cannot be a readable .docx, or null when they may be opened. */
+function refuseDocx(bytes: Uint8Array, fileName: string): DocxRefusal | null {
   if (bytes.length === 0) {
     return { ok: false, code: 'empty', reason: message('fileEmpty', { file: fileName }) };
   }
@@ -71,15 +72,78 @@ export function refuseDocx(bytes: Uint8Array, fileName: string): DocxRefusal | n
   return startsWith(bytes, ZIP_MAGIC) ? null : docxCorrupt(fileName);
 }
 
+/** Where the package's main document is (its officeDocument relationship), as a zip entry name. */
+export function mainDocumentName(packageRels: string | null): string {
+  const target = packageRels
+    ?.match(/<Relationship\b[^>]*\/officeDocument"[^>]*>/)?.[0]
+    .match(/\bTarget="([^"]+)"/)?.[1];
+  return target ? target.replace(/^\//, '') : 'word/document.xml';
+}
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+};
+
+function unescapeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, name: string) => {
+    if (name.startsWith('#x') || name.startsWith('#X'))
+      return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
+    return ENTITIES[name] ?? all;
+  });
+}
+
 /**
- * mammoth's raw text as the notice's lines: it separates paragraphs by a blank line, which the
- * notice parser does not expect. A document with no text is refused.
+ * The text of a WordprocessingML document: a line per paragraph (table cells included), tabs and
+ * line breaks inside a paragraph kept. Paragraph and run properties (which hold tab stops, not tabs),
+ * deleted text, field codes and the fallback copy of a text box are not text.
  */
-export function docxRawToText(
-  raw: string,
-  fileName: string,
-): { readonly ok: true; readonly text: string } | DocxRefusal {
-  const text = raw
+export function documentXmlText(xml: string): string {
+  const body = xml
+    .replace(/<mc:Fallback\b[\s\S]*?<\/mc:Fallback>/g, '')
+    .replace(/<w:pPr\b[\s\S]*?<\/w:pPr>/g, '')
+    .replace(/<w:rPr\b[\s\S]*?<\/w:rPr>/g, '');
+  const lines: string[] = [];
+  let line = '';
+  for (const m of body.matchAll(
+    /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(tab|br|cr)\b[^>]*\/>|<\/w:p>/g,
+  )) {
+    if (m[1] !== undefined) line += unescapeXml(m[1]);
+    else if (m[2] === 'tab') line += '\t';
+    else if (m[2] !== undefined) line += '\n';
+    else {
+      lines.push(line);
+      line = '';
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines.join('\n');
+}
+
+export type DocxText = { readonly ok: true; readonly text: string } | DocxRefusal;
+
+/** One entry of the package as text, or null when it is missing. */
+function entryText(bytes: Uint8Array, name: string): string | null {
+  const entry = unzipSync(bytes, { filter: (file) => file.name === name })[name];
+  return entry ? new TextDecoder().decode(entry) : null;
+}
+
+/** The text of a .docx, one line per paragraph. Never throws; a refusal names the file. */
+export function readDocxText(bytes: Uint8Array, fileName: string): DocxText {
+  const refused = refuseDocx(bytes, fileName);
+  if (refused) return refused;
+  let xml: string | null;
+  try {
+    xml = entryText(bytes, mainDocumentName(entryText(bytes, '_rels/.rels')));
+  } catch {
+    return docxCorrupt(fileName);
+  }
+  if (xml === null) return docxCorrupt(fileName);
+  const text = documentXmlText(xml)
     .replace(/\r\n?/g, '\n')
     .replace(/\n{2,}/g, '\n')
     .trim();

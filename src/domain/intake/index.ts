@@ -12,11 +12,4 @@ export { htmlToText } from './html';
 export { contentId } from './id';
 export { checkPaste, MAX_PASTE_CHARS, type PasteCheck } from './paste';
 export { looksMisdecoded, type MisdecodeReason, type Misdecoded } from './misdecoded';
-export {
-  docxCorrupt,
-  docxRawToText,
-  MAX_DOCX_BYTES,
-  refuseDocx,
-  type DocxRefusal,
-  type DocxRefusalCode,
-} from './docx';
+export { MAX_DOCX_BYTES, type DocxRefusal, type DocxRefusalCode } from './docx';
