@@ -86,8 +86,9 @@ edit by hand. Schema version 2, validated on load (src/domain/classifier/model.t
 - **Learnt from** (real labelled data, read from ../shared/data at train time, never copied):
 ${notes.map((n) => `  - ${n}`).join('\n')}
 - **Calibration**: ${c.fittedOn}. Class temperature ${c.temperature}, sub-class temperature
-  ${c.temperature2}, floor ${c.floor} (no score reaches 1), 不确定 below ${c.threshold} (the lowest
-  score at which held-out suggestions were right at least 93% of the time at full path).
+  ${c.temperature2}${c.titlelessTemperature === undefined ? '' : ` (a notice without a title: ${c.titlelessTemperature} / ${c.titlelessTemperature2 ?? ''}, fitted on such notices)`}, floor ${c.floor} (no score reaches 1), 不确定 below ${c.threshold} (with calibrated
+  scores, a suggestion at or above it is right at least that often; a threshold read off the
+  held-out suggestions instead was measured to let through too many wrong ones).
 - **Data hash**: \`${model.meta.dataHash}\` — sha-256 over the files in this repository that shape
   the model (the prior); the real data outside the repository is named above with its size.
 - **Accuracy**: see eval/RESULTS.md (\`npm run eval\`), measured by cross-validation on real data.

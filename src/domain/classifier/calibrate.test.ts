@@ -18,7 +18,7 @@ import { featurise } from './featurise';
 import { classifyNotice, readLabelledJsonl, readPrior, trainModel } from './index';
 import { MIN_FLOOR } from './model';
 import { prng } from './optimise';
-import { calibratedProbabilities, firedConventions, logits } from './score';
+import { calibratedProbabilities, calibrationFor, firedConventions, logits } from './score';
 import { groupFolds, leavesOf } from './train';
 import { makeNotice, TINY_PRIOR } from './test-support/fixtures';
 
@@ -175,4 +175,33 @@ describe('calibration on real labels', () => {
       expect(ece(held, fitted)).toBeLessThan(ece(held, model.calibration));
     },
   );
+});
+
+/** Rows of a model that is right `share` of the time, always by a margin of `margin` logits. */
+function rowsOf(seed: number, n: number, share: number, titled: boolean): CalibrationRow[] {
+  const random = prng(seed);
+  return Array.from({ length: n }, () => {
+    const target = Math.floor(random() * N);
+    const winner = random() < share ? target : (target + 1 + Math.floor(random() * (N - 1))) % N;
+    const z = Array.from({ length: N }, () => random());
+    z[winner] = 6;
+    return { logits: z, targets: [target], conventions: [], whole: titled, titled };
+  });
+}
+
+describe('fitCalibration on titled notices and paragraphs', () => {
+  it('gives paragraphs their own temperatures when they are less often right at the same logits', () => {
+    const fitOn = [...rowsOf(3, 300, 0.95, true), ...rowsOf(4, 300, 0.5, false)];
+    const fitted = fitCalibration(fitOn, { fittedOn: 'test', sources: [] });
+    const common = fitCalibration(
+      fitOn.map(({ titled: _titled, ...r }) => r),
+      { fittedOn: 'test', sources: [] },
+    );
+    expect(common.titlelessTemperature).toBeUndefined();
+    const paragraphs = rowsOf(5, 300, 0.5, false);
+    const titled = rowsOf(6, 300, 0.95, true);
+    const asParagraph = calibrationFor(fitted, false);
+    expect(ece(paragraphs, { ...fitted, ...asParagraph })).toBeLessThan(ece(paragraphs, common));
+    expect(ece(titled, fitted)).toBeLessThan(ece(titled, common));
+  });
 });

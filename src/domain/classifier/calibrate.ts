@@ -25,7 +25,12 @@ export interface CalibrationRow {
    * label departs from what the notice says (the floor).
    */
   readonly whole: boolean;
+  /** Whether the notice has a title (absent: taken as titled); see Calibration.titlelessTemperature. */
+  readonly titled?: boolean;
 }
+
+/** Rows of each kind (titled, titleless) needed to fit the kinds' temperatures apart. */
+export const MIN_KIND_ROWS = 100;
 
 /** Suggestions at or above the threshold must be right this often (full path, held-out). */
 export const SURE_ACCURACY = 0.93;
@@ -134,17 +139,17 @@ export function fitCalibration(
   const judge = whole.length > 0 ? whole : rows;
   // Temperatures and shares at the smallest floor, in turns; then the floor on whole notices;
   // then the temperatures once more at that floor.
-  const temperatures = (fit: ScoreCalibration): ScoreCalibration => {
+  const temperatures = (fit: ScoreCalibration, on = rows): ScoreCalibration => {
     const t1 = Math.exp(
       goldenMin(
-        (x) => negativeLogLikelihood(rows, { ...fit, temperature: Math.exp(x) }),
+        (x) => negativeLogLikelihood(on, { ...fit, temperature: Math.exp(x) }),
         Math.log(0.05),
         Math.log(20),
       ),
     );
     const t2 = Math.exp(
       goldenMin(
-        (x) => negativeLogLikelihood(rows, { ...fit, temperature: t1, temperature2: Math.exp(x) }),
+        (x) => negativeLogLikelihood(on, { ...fit, temperature: t1, temperature2: Math.exp(x) }),
         Math.log(0.05),
         Math.log(20),
       ),
@@ -171,9 +176,32 @@ export function fitCalibration(
     }
   }
   const best = temperatures({ ...fit, floor });
+  const round = (x: number): number => Math.round(x * 1000) / 1000;
+  // A titled notice (title, issuer and body) says more than a paragraph: with enough of each kind,
+  // each gets the temperatures fitted on its own rows (a titled row's sub-class is mostly unknown
+  // — the Hebei titles give the class only — so its sub-class temperature stays the common one).
+  const titled = rows.filter((r) => r.titled !== false);
+  const titleless = rows.filter((r) => r.titled === false);
+  const apart = titled.length >= MIN_KIND_ROWS && titleless.length >= MIN_KIND_ROWS;
+  const own = apart ? temperatures(best, titleless) : null;
+  const t1 = apart
+    ? Math.exp(
+        goldenMin(
+          (x) => negativeLogLikelihood(titled, { ...best, temperature: Math.exp(x) }),
+          Math.log(0.05),
+          Math.log(20),
+        ),
+      )
+    : best.temperature;
   return {
-    temperature: Math.round(best.temperature * 1000) / 1000,
-    temperature2: Math.round(best.temperature2 * 1000) / 1000,
+    temperature: round(t1),
+    temperature2: round(best.temperature2),
+    ...(own
+      ? {
+          titlelessTemperature: round(own.temperature),
+          titlelessTemperature2: round(own.temperature2),
+        }
+      : {}),
     floor: best.floor,
     otherShare: best.otherShare,
     threshold: SURE_ACCURACY,

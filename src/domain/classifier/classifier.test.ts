@@ -260,6 +260,16 @@ describe('level-1 keywords (a clerk quick list)', () => {
     expect(classifyNotice(listed, museums).level1[0]?.label1).toBe('文化、广电、新闻出版');
   });
 
+  it('shows the keywords that moved the class as evidence, where they stand in the notice', () => {
+    const listed = trainModel([], { prior: withList });
+    const top = classifyNotice(listed, museums).top[0];
+    const words = top?.evidence.map((e) => e.term) ?? [];
+    expect(words).toEqual(expect.arrayContaining(['文物', '博物馆']));
+    const museum = top?.evidence.find((e) => e.term === '博物馆');
+    const span = museum?.spans[0];
+    expect(span && museums.text.slice(span.start, span.end)).toBe('博物馆');
+  });
+
   it('keeps the list in the model file', () => {
     const listed = trainModel([], { prior: withList });
     const reread = parseModel(JSON.parse(JSON.stringify(serialiseModel(listed))));

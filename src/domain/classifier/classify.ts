@@ -4,7 +4,14 @@
  */
 import type { ParsedNotice, Section, Span } from '../notice/types';
 import { topicKey } from '../taxonomy/taxonomy';
-import { featurise, featuriseText, regionPosition, type Features } from './featurise';
+import {
+  featurise,
+  featuriseText,
+  LEVEL1_PREFIX,
+  regionPosition,
+  type Features,
+} from './featurise';
+import { termMatches } from './lexicon';
 import type { Model, WeightRow } from './model';
 import { firedConventions, isUncertain, level1Scores, probabilities } from './score';
 import type { Classification, Evidence, SectionEvidence, Suggestion } from './types';
@@ -102,6 +109,37 @@ function ngramHosts(features: Features): Map<string, string> {
   return hosts;
 }
 
+/**
+ * What the level-1 keyword features (`kt:` / `kb:`, one per class) did for a leaf, credited to the
+ * keywords of that class found in the region, in equal parts: the clerk sees 学校, not a class name.
+ */
+function keywordCredit(model: Model, features: Features, label: number): Map<string, number> {
+  const out = new Map<string, number>();
+  const level1 = model.compiled.level1;
+  if (!level1) return out;
+  const regions = [
+    [LEVEL1_PREFIX.title, 'title'],
+    [LEVEL1_PREFIX.body, 'body'],
+  ] as const;
+  for (const [prefix, kind] of regions) {
+    const text = features.regions.find((r) => r.kind === kind)?.text ?? '';
+    const byClass = new Map<string, Set<string>>();
+    for (const m of termMatches(text, level1.lexicon)) {
+      const label1 = level1.classOf.get(m.term);
+      if (label1 === undefined) continue;
+      const words = byClass.get(label1) ?? new Set<string>();
+      words.add(m.term);
+      byClass.set(label1, words);
+    }
+    for (const [label1, words] of byClass) {
+      const feature = prefix + label1;
+      const c = (features.values.get(feature) ?? 0) * relativeWeight(model, feature, label);
+      for (const w of words) out.set(w, (out.get(w) ?? 0) + c / words.size);
+    }
+  }
+  return out;
+}
+
 function termEvidence(
   model: Model,
   parsed: ParsedNotice,
@@ -112,6 +150,9 @@ function termEvidence(
 ): Evidence[] {
   if (limit <= 0) return [];
   const byTerm = new Map<string, number>();
+  for (const [word, c] of keywordCredit(model, features, label)) {
+    byTerm.set(word, (byTerm.get(word) ?? 0) + c);
+  }
   for (const [feature, x] of features.values) {
     const term = featureTerm(feature);
     if (term === null) continue;

@@ -44,6 +44,13 @@ export interface Calibration {
    * of the class's probability goes to its 其他 before anything else is said of the sub-class.
    */
   readonly otherShare: ReadonlyMap<string, number>;
+  /**
+   * Temperatures for a notice without a title (a paragraph, a body pasted alone), fitted on such
+   * notices: they carry less evidence than a titled notice, so the same logits mean less. Absent
+   * when the calibration data had too few of one kind to fit them apart.
+   */
+  readonly titlelessTemperature?: number;
+  readonly titlelessTemperature2?: number;
   /** A suggestion scored below this is flagged 不确定. */
   readonly threshold: number;
   /** What the calibration was fitted on, in words. */
@@ -216,6 +223,12 @@ function readCalibration(v: unknown): Calibration {
     otherShare,
     temperature: positive('temperature'),
     temperature2: positive('temperature2'),
+    ...(v.titlelessTemperature === undefined
+      ? {}
+      : {
+          titlelessTemperature: positive('titlelessTemperature'),
+          titlelessTemperature2: positive('titlelessTemperature2'),
+        }),
     floor,
     threshold,
     fittedOn: typeof v.fittedOn === 'string' ? v.fittedOn : '',

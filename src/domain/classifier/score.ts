@@ -259,11 +259,21 @@ export function firedConventions(
   return out;
 }
 
+/** The calibration for a notice: a notice without a title has temperatures of its own. */
+export function calibrationFor(calibration: Calibration, titled: boolean): ScoreCalibration {
+  const { titlelessTemperature: t1, titlelessTemperature2: t2 } = calibration;
+  if (titled || t1 === undefined || t2 === undefined) return calibration;
+  return { ...calibration, temperature: t1, temperature2: t2 };
+}
+
 /** Calibrated leaf probabilities of a featurised notice, after the conventions that fired. */
 export function probabilities(model: Model, features: Features): Float64Array {
   return calibratedProbabilities(
     logits(model.weights, features.values, model.labels.length),
-    model.calibration,
+    calibrationFor(
+      model.calibration,
+      features.regions.some((r) => r.kind === 'title'),
+    ),
     firedConventions(model, features).map((c) => c.override),
   );
 }

@@ -79,6 +79,11 @@ export interface TrainOptions {
    * base's calibration (or the default). Needs at least MIN_CALIBRATION_EXAMPLES examples.
    */
   readonly calibrationFolds?: number;
+  /**
+   * How many of the calibration folds are scored: all of them by default, one from
+   * ENOUGH_FOR_ONE_FOLD examples on (a browser's large history), unless this says otherwise.
+   */
+  readonly scoredFolds?: number;
   /** What the calibration was fitted on, for the model file (sources and hashes). */
   readonly calibrationSources?: readonly CalibrationSource[];
   readonly parse?: (text: string) => ParsedNotice;
@@ -536,6 +541,7 @@ function calibrationRow(model: Model, example: Prepared): CalibrationRow {
     // A source with its own convention says nothing of how often gov.cn's label departs from a
     // whole notice's words.
     whole: example.biasGroup === 0 && example.features.regions.some((r) => r.kind === 'title'),
+    titled: example.features.regions.some((r) => r.kind === 'title'),
   };
 }
 
@@ -590,7 +596,10 @@ export function trainModel(
   const canCalibrate = folds >= 2 && usable.length >= MIN_CALIBRATION_EXAMPLES;
   // A large history gives enough held-out rows from one fold: the others would cost a training
   // each and add nothing the calibration needs.
-  const scored = usable.length >= ENOUGH_FOR_ONE_FOLD ? 1 : folds;
+  const scored = Math.min(
+    folds,
+    options.scoredFolds ?? (usable.length >= ENOUGH_FOR_ONE_FOLD ? 1 : folds),
+  );
   const steps = canCalibrate ? scored + 1 : 1;
   const progress = (done: number): void => options.onProgress?.(done / steps);
   const inherited = options.base?.calibration ?? DEFAULT_CALIBRATION;
