@@ -36,7 +36,8 @@ export interface TeamApi {
   loadNotices(projectId: number, texts: readonly string[]): Promise<LoadResult>;
   pull(projectId: number, cursor: string | null): Promise<PullResponse>;
   push(projectId: number, decisions: readonly PushDecision[]): Promise<PushResponse>;
-  reviews(projectId: number): Promise<ReviewPage>;
+  /** A page of the notices waiting for review, after the id `after` (the previous page's next). */
+  reviews(projectId: number, after: number | null): Promise<ReviewPage>;
   review(projectId: number, request: ReviewRequest): Promise<ReviewResult>;
   explain(projectId: number, noticeId: number): Promise<Explanation>;
   agreement(projectId: number): Promise<Agreement>;
@@ -127,7 +128,8 @@ export function httpTeamApi(base = ''): TeamApi {
         `${project(p)}/sync?limit=500${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`,
       ),
     push: (p, decisions) => call('POST', `${project(p)}/sync`, { decisions }),
-    reviews: (p) => call('GET', `${project(p)}/reviews?limit=100`),
+    reviews: (p, after) =>
+      call('GET', `${project(p)}/reviews?limit=20${after === null ? '' : `&after=${after}`}`),
     review: (p, request) => call('POST', `${project(p)}/reviews`, request),
     explain: (p, n) => call('GET', `${project(p)}/notices/${n}/explain`),
     agreement: (p) => call('GET', `${project(p)}/agreement`),

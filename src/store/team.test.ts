@@ -61,6 +61,9 @@ function notice(id: number, rev: number, decision: PushDecision | undefined): Sy
  */
 class FakeServer {
   mode: 'up' | 'down' | 'lose-answer' = 'up';
+  session: SessionInfo = SESSION;
+  /** Notices waiting for review (a reviewer's view), 20 a page as the server gives them. */
+  waiting = 0;
   readonly stored: PushDecision[] = [];
   private readonly revs = new Map([
     [1, 1],
@@ -113,8 +116,8 @@ class FakeServer {
     };
     return {
       health: async () => true,
-      session: async () => SESSION,
-      login: async () => SESSION,
+      session: async () => this.session,
+      login: async () => this.session,
       logout: async () => undefined,
       projects: async () => [],
       members: async () => [],
@@ -138,11 +141,30 @@ class FakeServer {
         if (this.mode === 'lose-answer') throw new TeamUnreachable('killed before answering');
         return { results };
       },
-      reviews: async () => ({ items: [], next: null }),
+      reviews: async (_project, after) => {
+        const from = after ?? 0;
+        const ids = Array.from({ length: this.waiting }, (_, i) => i + 1).filter((id) => id > from);
+        const page = ids.slice(0, 20);
+        const items = page.map((id) => ({
+          notice: {
+            id,
+            rev: 2,
+            contentId: `c${id}`,
+            meta: notice(id, 2, undefined).meta,
+            double: true,
+          },
+          reasons: ['two-clerks' as const],
+          decisions: [],
+          suggestions: null,
+          originalTopic: null,
+          final: null,
+        }));
+        return { items, next: ids.length > 20 ? (page.at(-1) ?? null) : null };
+      },
       review: async () => {
         throw new Error('not a reviewer');
       },
-      explain: async () => ({ noticeId: 0, labels: [], uncertain: false }),
+      explain: async (_project, noticeId) => ({ noticeId, labels: [], uncertain: false }),
       agreement: async () => {
         throw new Error('not a reviewer');
       },
@@ -241,5 +263,20 @@ describe('team mode sync', () => {
       { noticeId: 1, status: 'conflict', message: null },
     ]);
     expect(server.stored).toHaveLength(1);
+  });
+
+  it('shows the reviewer the notices waiting for review a page at a time, each with its evidence', async () => {
+    const server = new FakeServer();
+    server.session = { ...SESSION, user: { ...SESSION.user, role: 'reviewer' } };
+    server.waiting = 25;
+    const { store } = await profile(server)();
+    expect(store.getState().team.reviews).toHaveLength(20);
+    expect(store.getState().team.reviewsNext).toBe(20);
+    await store.getState().loadReviews(true);
+    expect(store.getState().team.reviews.map((r) => r.notice.id)).toEqual(
+      Array.from({ length: 25 }, (_, i) => i + 1),
+    );
+    expect(store.getState().team.reviewsNext).toBeNull();
+    expect(store.getState().team.explanations.size).toBe(25);
   });
 });

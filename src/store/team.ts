@@ -37,6 +37,7 @@ const INITIAL: TeamState = {
   lastSyncAt: null,
   outcomes: [],
   reviews: [],
+  reviewsNext: null,
   explanations: new Map(),
   agreement: null,
   busy: false,
@@ -222,6 +223,7 @@ export const createTeamSlice =
           outbox: saved.outbox,
           outcomes: [],
           reviews: [],
+          reviewsNext: null,
           explanations: new Map(),
           agreement: null,
         });
@@ -347,19 +349,26 @@ export const createTeamSlice =
         }
       },
 
-      async loadReviews() {
+      async loadReviews(more = false) {
         const at = scope();
         if (deps === null || at === null) return;
         const api = deps.api;
+        const shown = more ? team().reviews : [];
         try {
-          const { items } = await api.reviews(at.projectId);
+          const { items, next } = await api.reviews(at.projectId, more ? team().reviewsNext : null);
           const explained = await Promise.all(
             items.map((item) => api.explain(at.projectId, item.notice.id).catch(() => null)),
           );
-          const explanations = new Map(
-            explained.flatMap((e) => (e === null ? [] : [[e.noticeId, e] as const])),
-          );
-          patch({ reviews: items, explanations, projects: await api.projects() });
+          const explanations = new Map([
+            ...(more ? team().explanations : []),
+            ...explained.flatMap((e) => (e === null ? [] : [[e.noticeId, e] as const])),
+          ]);
+          patch({
+            reviews: [...shown, ...items],
+            reviewsNext: next,
+            explanations,
+            projects: await api.projects(),
+          });
         } catch (error) {
           fail(error);
         }

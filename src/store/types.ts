@@ -199,6 +199,8 @@ export interface TeamState {
   /** Pushed decisions that went to review or were refused, newest last. */
   readonly outcomes: readonly SyncOutcome[];
   readonly reviews: readonly ReviewItem[];
+  /** Where the next page of reviews starts; null when all are shown. */
+  readonly reviewsNext: number | null;
   readonly explanations: ReadonlyMap<number, Explanation>;
   readonly agreement: Agreement | null;
   readonly busy: boolean;
@@ -221,7 +223,8 @@ export interface TeamSlice {
   /** Reviewer: loads one pasted notice into the project (the server scores it). */
   loadTeamNotices(text: string): Promise<void>;
   assignTeam(userId: number, count: number): Promise<void>;
-  loadReviews(): Promise<void>;
+  /** The first page of reviews (again), or with `more` the next page after those shown. */
+  loadReviews(more?: boolean): Promise<void>;
   settleReview(noticeId: number, rev: number, path: TopicPath): Promise<void>;
   loadAgreement(): Promise<void>;
   teamExportUrl(what: 'csv' | 'jsonl' | 'events'): string | null;

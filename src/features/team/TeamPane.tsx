@@ -486,6 +486,10 @@ function AgreementView() {
 function ReviewerView() {
   const t = useT();
   const reviews = useDesk((s) => s.team.reviews);
+  const more = useDesk((s) => s.team.reviewsNext !== null);
+  const waiting = useDesk(
+    (s) => s.team.projects.find((p) => p.id === s.team.projectId)?.counts.review,
+  );
   const loadReviews = useDesk((s) => s.loadReviews);
   const exportUrl = useDesk((s) => s.teamExportUrl);
   const csv = exportUrl('csv');
@@ -495,7 +499,7 @@ function ReviewerView() {
     <>
       <LoadAndAssign />
       <section className="learn-section" aria-labelledby="team-reviews">
-        <h3 id="team-reviews">{t('teamReviewsTitle', { n: reviews.length })}</h3>
+        <h3 id="team-reviews">{t('teamReviewsTitle', { n: waiting ?? reviews.length })}</h3>
         <button type="button" onClick={() => void loadReviews()}>
           {t('teamRefresh')}
         </button>
@@ -507,6 +511,11 @@ function ReviewerView() {
               <ReviewCard key={item.notice.id} item={item} />
             ))}
           </ul>
+        )}
+        {more && (
+          <button type="button" onClick={() => void loadReviews(true)}>
+            {t('teamMoreReviews')}
+          </button>
         )}
       </section>
       <AgreementView />
