@@ -69,6 +69,7 @@ function card(page: Page, title: string): Locator {
 
 async function label(page: Page, title: string, path: string): Promise<void> {
   const notice = card(page, title);
+  await notice.getByRole('button', { name: `为《${title}》选择其他类别` }).click();
   await notice.getByLabel('其他类别').selectOption({ label: path });
   await notice.getByRole('button', { name: '选定', exact: true }).click();
   await expect(notice).toContainText(`我的决定：${path}`);
@@ -216,8 +217,9 @@ for (const kind of ['pglite', 'postgres'] as const) {
         await reopened.goto(base);
         await reopened.getByRole('tab', { name: '团队' }).click();
         await expect(reopened.getByText('已登录：li')).toBeVisible();
-        await expect(reopened.getByText('在线 · 待发送 0 条')).toBeVisible();
         await expect(card(reopened, third)).toContainText(`我的决定：${FINANCE}`);
+        await expect(card(reopened, third)).not.toContainText('（未发送）');
+        await expect(reopened.getByText('在线 · 待发送 0 条')).toBeVisible();
 
         // Clerk wang agrees on two notices and disagrees on the second.
         const wang = await openClerk(browser, base, 'wang');

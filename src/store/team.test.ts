@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PushDecision, PushResult, SessionInfo, SyncNotice } from '../domain/team/contract';
 import type { TeamApi } from '../lib/team-api';
 import { openTeamStorage, type TeamStorage } from '../lib/team-db';
-import { TeamUnreachable } from '../lib/team-errors';
+import { TeamApiError, TeamUnreachable } from '../lib/team-errors';
 import type { TeamDeps } from '../lib/team';
 import { eventually, startDesk } from './test-support/desk';
 
@@ -60,7 +60,7 @@ function notice(id: number, rev: number, decision: PushDecision | undefined): Sy
  * answer, or store and then lose its answer (the server killed before replying).
  */
 class FakeServer {
-  mode: 'up' | 'down' | 'lose-answer' = 'up';
+  mode: 'up' | 'down' | 'lose-answer' | 'session-ended' = 'up';
   session: SessionInfo = SESSION;
   /** Notices waiting for review (a reviewer's view), 20 a page as the server gives them. */
   waiting = 0;
@@ -113,6 +113,9 @@ class FakeServer {
   api(): TeamApi {
     const reachable = (): void => {
       if (this.mode === 'down') throw new TeamUnreachable('offline');
+      if (this.mode === 'session-ended') {
+        throw new TeamApiError(401, 'unauthenticated', '请先登录。');
+      }
     };
     return {
       health: async () => true,
@@ -263,6 +266,20 @@ describe('team mode sync', () => {
       { noticeId: 1, status: 'conflict', message: null },
     ]);
     expect(server.stored).toHaveLength(1);
+  });
+
+  it('keeps the outbox when the session has ended, and asks the clerk to sign in again', async () => {
+    const server = new FakeServer();
+    const open = profile(server);
+    const { store } = await open();
+    server.mode = 'session-ended';
+    await store.getState().decideTeam(2, EDUCATION);
+    expect(store.getState().team.session).toBeNull();
+    expect(store.getState().team.message?.body.code).toBe('teamSignedOut');
+    server.mode = 'up';
+    const again = await open();
+    expect(again.store.getState().team.outbox).toEqual([]);
+    expect(server.stored.map((d) => d.path)).toEqual([EDUCATION]);
   });
 
   it('shows the reviewer the notices waiting for review a page at a time, each with its evidence', async () => {

@@ -299,9 +299,9 @@ export const createTeamSlice =
           path,
           ctx.deps.clock.now().toISOString(),
         );
-        patch({ outbox: [...team().outbox, entry] });
-        // On disk before it is sent: a reload or a crash from here on loses nothing.
+        // On disk before the clerk sees it taken: a reload or a crash from here on loses nothing.
         await persist(at, { put: [entry] });
+        patch({ outbox: [...team().outbox, entry] });
         await get().syncTeam();
       },
 

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { KappaFigure, ReviewItem, SyncNotice } from '../../domain/team/contract';
 import { copyView } from '../../domain/team/outbox';
 import type { NoticeState, ReviewReason } from '../../domain/team/settle';
@@ -129,25 +129,57 @@ function TeamBar() {
   );
 }
 
-function OtherLabel({ onChoose }: { readonly onChoose: (path: TopicPath) => void }) {
+const LEAVES = taxonomyLeaves();
+
+/**
+ * Any class of the taxonomy. The list of 121 opens on demand: a clerk's queue of hundreds of notices
+ * does not carry a full list in each card.
+ */
+function OtherLabel({
+  title,
+  onChoose,
+}: {
+  readonly title: string;
+  readonly onChoose: (path: TopicPath) => void;
+}) {
   const t = useT();
-  const leaves = useMemo(() => taxonomyLeaves(), []);
+  const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState('');
-  const path = leaves.find((l) => topicKey(l) === chosen);
+  const path = LEAVES.find((l) => topicKey(l) === chosen);
+  if (!open) {
+    return (
+      <button
+        type="button"
+        aria-label={t('teamOtherOpenFor', { title })}
+        onClick={() => setOpen(true)}
+      >
+        {t('teamOtherOpen')}
+      </button>
+    );
+  }
   return (
     <span className="team-other">
       <label>
         {t('teamOtherLabel')}{' '}
         <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
           <option value="" />
-          {leaves.map((l) => (
+          {LEAVES.map((l) => (
             <option key={topicKey(l)} value={topicKey(l)}>
               {pathLabel(l)}
             </option>
           ))}
         </select>
       </label>
-      <button type="button" disabled={path === undefined} onClick={() => path && onChoose(path)}>
+      <button
+        type="button"
+        disabled={path === undefined}
+        onClick={() => {
+          if (path === undefined) return;
+          onChoose(path);
+          setOpen(false);
+          setChosen('');
+        }}
+      >
         {t('teamChooseOther')}
       </button>
     </span>
@@ -189,8 +221,12 @@ function CopyCard({ notice }: { readonly notice: SyncNotice }) {
               {pathLabel(s.path)} {percent(s.score)}
             </button>
           ))}
-          <OtherLabel onChoose={(path) => void decideTeam(notice.id, path)} />
+          <OtherLabel title={title} onChoose={(path) => void decideTeam(notice.id, path)} />
         </div>
+        <details>
+          <summary>{t('teamFullText')}</summary>
+          <pre className="team-text">{notice.text}</pre>
+        </details>
       </article>
     </li>
   );
@@ -396,6 +432,7 @@ function ReviewCard({ item }: { readonly item: ReviewItem }) {
             </button>
           ))}
           <OtherLabel
+            title={title}
             onChoose={(path) => void settleReview(item.notice.id, item.notice.rev, path)}
           />
         </div>
