@@ -187,6 +187,9 @@ for (const kind of ['pglite', 'postgres'] as const) {
           await reviewer.getByRole('button', { name: '分配', exact: true }).click();
           await expect(reviewer.getByText(`已把 3 条公文分配给 ${clerk}。`)).toBeVisible();
         }
+        await expect(reviewer.getByRole('region', { name: '分类模型' })).toContainText(
+          '建议由随附模型给出',
+        );
         expect(await unnamedControls(reviewer)).toEqual([]);
 
         // Clerk li labels one notice online, then works offline.

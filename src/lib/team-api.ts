@@ -11,6 +11,8 @@ import type {
   Health,
   LoadResult,
   Member,
+  ModelRef,
+  OfficeModel,
   Project,
   PullResponse,
   PushDecision,
@@ -41,6 +43,12 @@ export interface TeamApi {
   review(projectId: number, request: ReviewRequest): Promise<ReviewResult>;
   explain(projectId: number, noticeId: number): Promise<Explanation>;
   agreement(projectId: number): Promise<Agreement>;
+  /** The model that scores the project's notices now, and its provenance when it is the office's. */
+  model(projectId: number): Promise<{ readonly ref: ModelRef; readonly model: OfficeModel | null }>;
+  /** The project's office models, newest first (the newest may still be training, or have failed). */
+  models(projectId: number): Promise<readonly OfficeModel[]>;
+  /** Starts training an office model on the project's final labels. */
+  train(projectId: number): Promise<OfficeModel>;
   /** Where the browser downloads an export (a plain link: the cookie goes with it). */
   exportUrl(projectId: number, what: 'csv' | 'jsonl' | 'events'): string;
 }
@@ -133,6 +141,13 @@ export function httpTeamApi(base = ''): TeamApi {
     review: (p, request) => call('POST', `${project(p)}/reviews`, request),
     explain: (p, n) => call('GET', `${project(p)}/notices/${n}/explain`),
     agreement: (p) => call('GET', `${project(p)}/agreement`),
+    model: (p) => call('GET', `${project(p)}/model`),
+    async models(p) {
+      return (await call<{ models: OfficeModel[] }>('GET', `${project(p)}/models`)).models;
+    },
+    async train(p) {
+      return (await call<{ model: OfficeModel }>('POST', `${project(p)}/model/train`)).model;
+    },
     exportUrl(p, what) {
       const file =
         what === 'csv' ? 'export.csv' : what === 'jsonl' ? 'export.jsonl' : 'events.jsonl';

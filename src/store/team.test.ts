@@ -1,6 +1,12 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import type { PushDecision, PushResult, SessionInfo, SyncNotice } from '../domain/team/contract';
+import type {
+  OfficeModel,
+  PushDecision,
+  PushResult,
+  SessionInfo,
+  SyncNotice,
+} from '../domain/team/contract';
 import type { TeamApi } from '../lib/team-api';
 import { openTeamStorage, type TeamStorage } from '../lib/team-db';
 import { TeamApiError, TeamUnreachable } from '../lib/team-errors';
@@ -64,6 +70,7 @@ class FakeServer {
   session: SessionInfo = SESSION;
   /** Notices waiting for review (a reviewer's view), 20 a page as the server gives them. */
   waiting = 0;
+  readonly models: OfficeModel[] = [];
   readonly stored: PushDecision[] = [];
   private readonly revs = new Map([
     [1, 1],
@@ -172,6 +179,35 @@ class FakeServer {
         throw new Error('not a reviewer');
       },
       exportUrl: () => '',
+      model: async () => {
+        const ready = this.models.find((m) => m.status === 'ready') ?? null;
+        return {
+          ref:
+            ready === null
+              ? { id: null, kind: 'shipped', createdAt: '2026-11-01T00:00:00.000Z' }
+              : { id: ready.id, kind: 'office', createdAt: ready.createdAt },
+          model: ready,
+        };
+      },
+      models: async () => this.models,
+      train: async () => {
+        const model: OfficeModel = {
+          id: this.models.length + 1,
+          projectId: PROJECT,
+          status: 'training',
+          createdAt: '2026-12-01T10:00:00.000Z',
+          finishedAt: null,
+          error: null,
+          provenance: {
+            examples: 3,
+            dataHash: 'h',
+            trainedBy: { id: SESSION.user.id, name: this.session.user.name },
+            base: { createdAt: '2026-11-01T00:00:00.000Z', dataHash: 'b' },
+          },
+        };
+        this.models.unshift(model);
+        return model;
+      },
     };
   }
 }
@@ -295,5 +331,16 @@ describe('team mode sync', () => {
     );
     expect(store.getState().team.reviewsNext).toBeNull();
     expect(store.getState().team.explanations.size).toBe(25);
+  });
+
+  it('tells the team which model scores the notices, and shows a reviewer’s training under way', async () => {
+    const server = new FakeServer();
+    server.session = { ...SESSION, user: { ...SESSION.user, role: 'reviewer' } };
+    const { store } = await profile(server)();
+    await eventually(() => store.getState().team.scoring !== null);
+    expect(store.getState().team.scoring?.model).toBeNull();
+    await store.getState().trainOfficeModel();
+    expect(store.getState().team.latestModel?.status).toBe('training');
+    expect(store.getState().team.message?.body.code).toBe('teamTrainingStarted');
   });
 });

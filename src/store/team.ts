@@ -40,6 +40,8 @@ const INITIAL: TeamState = {
   reviewsNext: null,
   explanations: new Map(),
   agreement: null,
+  scoring: null,
+  latestModel: null,
   busy: false,
   message: null,
 };
@@ -226,12 +228,15 @@ export const createTeamSlice =
           reviewsNext: null,
           explanations: new Map(),
           agreement: null,
+          scoring: null,
+          latestModel: null,
         });
         try {
           patch({ members: await deps.api.members(projectId) });
         } catch (error) {
           fail(error);
         }
+        void get().loadTeamModel();
         if (isReviewer(get())) {
           await get().loadReviews();
           await get().loadAgreement();
@@ -393,6 +398,40 @@ export const createTeamSlice =
         if (deps === null || at === null) return;
         try {
           patch({ agreement: await deps.api.agreement(at.projectId) });
+        } catch (error) {
+          fail(error);
+        }
+      },
+
+      async loadTeamModel() {
+        const at = scope();
+        if (deps === null || at === null) return;
+        try {
+          const [scoring, models] = await Promise.all([
+            deps.api.model(at.projectId),
+            deps.api.models(at.projectId),
+          ]);
+          const newest = models[0] ?? null;
+          patch({
+            scoring,
+            latestModel: newest !== null && newest.id !== scoring.ref.id ? newest : null,
+          });
+        } catch (error) {
+          fail(error);
+        }
+      },
+
+      async trainOfficeModel() {
+        const at = scope();
+        if (deps === null || at === null) return;
+        patch({ busy: true, message: null });
+        try {
+          const started = await deps.api.train(at.projectId);
+          patch({
+            busy: false,
+            latestModel: started,
+            message: { kind: 'info', body: message('teamTrainingStarted') },
+          });
         } catch (error) {
           fail(error);
         }

@@ -21,6 +21,8 @@ import type {
   Agreement,
   Explanation,
   Member,
+  ModelRef,
+  OfficeModel,
   Project,
   ReviewItem,
   SessionInfo,
@@ -203,6 +205,10 @@ export interface TeamState {
   readonly reviewsNext: number | null;
   readonly explanations: ReadonlyMap<number, Explanation>;
   readonly agreement: Agreement | null;
+  /** The model the server scores this project's notices with, and its provenance. */
+  readonly scoring: { readonly ref: ModelRef; readonly model: OfficeModel | null } | null;
+  /** The project's newest office model when it is not the one scoring (training, or failed). */
+  readonly latestModel: OfficeModel | null;
   readonly busy: boolean;
   readonly message: { readonly kind: 'info' | 'error'; readonly body: Message } | null;
 }
@@ -227,6 +233,10 @@ export interface TeamSlice {
   loadReviews(more?: boolean): Promise<void>;
   settleReview(noticeId: number, rev: number, path: TopicPath): Promise<void>;
   loadAgreement(): Promise<void>;
+  /** Which model scores the project (and any newer one training or failed). */
+  loadTeamModel(): Promise<void>;
+  /** Reviewer: trains an office model on the project's final labels (in the server's worker). */
+  trainOfficeModel(): Promise<void>;
   teamExportUrl(what: 'csv' | 'jsonl' | 'events'): string | null;
   dismissTeamMessage(): void;
 }

@@ -441,6 +441,58 @@ function ReviewCard({ item }: { readonly item: ReviewItem }) {
   );
 }
 
+/** Which model made the suggestions the team sees, where it came from, and (reviewer) a new one. */
+function ModelView() {
+  const t = useT();
+  const scoring = useDesk((s) => s.team.scoring);
+  const latest = useDesk((s) => s.team.latestModel);
+  const reviewer = useDesk((s) => s.team.session !== null && s.team.session.user.role !== 'clerk');
+  const busy = useDesk((s) => s.team.busy);
+  const loadTeamModel = useDesk((s) => s.loadTeamModel);
+  const trainOfficeModel = useDesk((s) => s.trainOfficeModel);
+  const when = (iso: string): string => new Date(iso).toLocaleString(t('locale'));
+  if (scoring === null) return null;
+  const office = scoring.model;
+  return (
+    <section className="learn-section" aria-labelledby="team-model">
+      <h3 id="team-model">{t('teamModelTitle')}</h3>
+      <p>
+        {office === null
+          ? t('teamModelShipped', { at: when(scoring.ref.createdAt) })
+          : t('teamModelOffice', {
+              id: office.id,
+              examples: office.provenance.examples,
+              by: office.provenance.trainedBy.name,
+              at: when(office.finishedAt ?? office.createdAt),
+            })}
+      </p>
+      {latest !== null && (
+        <p role="status">
+          {latest.status === 'training'
+            ? t('teamModelTraining', { at: when(latest.createdAt) })
+            : latest.status === 'failed'
+              ? t('teamModelFailed', { detail: latest.error ?? '' })
+              : null}
+        </p>
+      )}
+      <div className="learn-actions">
+        <button type="button" onClick={() => void loadTeamModel()}>
+          {t('teamRefresh')}
+        </button>
+        {reviewer && (
+          <button
+            type="button"
+            disabled={busy || latest?.status === 'training'}
+            onClick={() => void trainOfficeModel()}
+          >
+            {t('teamTrain')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
 function AgreementView() {
   const t = useT();
   const agreement = useDesk((s) => s.team.agreement);
@@ -605,6 +657,7 @@ export default function TeamPane() {
           ) : (
             <ReviewerView />
           )}
+          {session !== null && <ModelView />}
         </>
       )}
     </main>
