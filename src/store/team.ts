@@ -145,7 +145,9 @@ export const createTeamSlice =
         const merged = mergePulled(new Map(team().copies.map((c) => [c.id, c])), page.notices);
         patch({ copies: byId(merged) });
         cursor = page.cursor;
-        await persist(at, { copies: page.notices, cursor });
+        // The copies that won (a page may repeat a notice, or bring an older copy than the one kept).
+        const kept = page.notices.flatMap((n) => merged.get(n.id) ?? []);
+        await persist(at, { copies: kept, cursor });
         if (!page.more) return;
       }
     }
