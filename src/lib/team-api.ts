@@ -11,6 +11,8 @@ import type {
   Health,
   LoadResult,
   Member,
+  ModelRef,
+  OfficeModel,
   Project,
   PullResponse,
   PushDecision,
@@ -36,10 +38,17 @@ export interface TeamApi {
   loadNotices(projectId: number, texts: readonly string[]): Promise<LoadResult>;
   pull(projectId: number, cursor: string | null): Promise<PullResponse>;
   push(projectId: number, decisions: readonly PushDecision[]): Promise<PushResponse>;
-  reviews(projectId: number): Promise<ReviewPage>;
+  /** A page of the notices waiting for review, after the id `after` (the previous page's next). */
+  reviews(projectId: number, after: number | null): Promise<ReviewPage>;
   review(projectId: number, request: ReviewRequest): Promise<ReviewResult>;
   explain(projectId: number, noticeId: number): Promise<Explanation>;
   agreement(projectId: number): Promise<Agreement>;
+  /** The model that scores the project's notices now, and its provenance when it is the office's. */
+  model(projectId: number): Promise<{ readonly ref: ModelRef; readonly model: OfficeModel | null }>;
+  /** The project's office models, newest first (the newest may still be training, or have failed). */
+  models(projectId: number): Promise<readonly OfficeModel[]>;
+  /** Starts training an office model on the project's final labels. */
+  train(projectId: number): Promise<OfficeModel>;
   /** Where the browser downloads an export (a plain link: the cookie goes with it). */
   exportUrl(projectId: number, what: 'csv' | 'jsonl' | 'events'): string;
 }
@@ -127,10 +136,18 @@ export function httpTeamApi(base = ''): TeamApi {
         `${project(p)}/sync?limit=500${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`,
       ),
     push: (p, decisions) => call('POST', `${project(p)}/sync`, { decisions }),
-    reviews: (p) => call('GET', `${project(p)}/reviews?limit=100`),
+    reviews: (p, after) =>
+      call('GET', `${project(p)}/reviews?limit=20${after === null ? '' : `&after=${after}`}`),
     review: (p, request) => call('POST', `${project(p)}/reviews`, request),
     explain: (p, n) => call('GET', `${project(p)}/notices/${n}/explain`),
     agreement: (p) => call('GET', `${project(p)}/agreement`),
+    model: (p) => call('GET', `${project(p)}/model`),
+    async models(p) {
+      return (await call<{ models: OfficeModel[] }>('GET', `${project(p)}/models`)).models;
+    },
+    async train(p) {
+      return (await call<{ model: OfficeModel }>('POST', `${project(p)}/model/train`)).model;
+    },
     exportUrl(p, what) {
       const file =
         what === 'csv' ? 'export.csv' : what === 'jsonl' ? 'export.jsonl' : 'events.jsonl';

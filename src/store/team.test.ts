@@ -1,9 +1,15 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import type { PushDecision, PushResult, SessionInfo, SyncNotice } from '../domain/team/contract';
+import type {
+  OfficeModel,
+  PushDecision,
+  PushResult,
+  SessionInfo,
+  SyncNotice,
+} from '../domain/team/contract';
 import type { TeamApi } from '../lib/team-api';
 import { openTeamStorage, type TeamStorage } from '../lib/team-db';
-import { TeamUnreachable } from '../lib/team-errors';
+import { TeamApiError, TeamUnreachable } from '../lib/team-errors';
 import type { TeamDeps } from '../lib/team';
 import { eventually, startDesk } from './test-support/desk';
 
@@ -60,7 +66,11 @@ function notice(id: number, rev: number, decision: PushDecision | undefined): Sy
  * answer, or store and then lose its answer (the server killed before replying).
  */
 class FakeServer {
-  mode: 'up' | 'down' | 'lose-answer' = 'up';
+  mode: 'up' | 'down' | 'lose-answer' | 'session-ended' = 'up';
+  session: SessionInfo = SESSION;
+  /** Notices waiting for review (a reviewer's view), 20 a page as the server gives them. */
+  waiting = 0;
+  readonly models: OfficeModel[] = [];
   readonly stored: PushDecision[] = [];
   private readonly revs = new Map([
     [1, 1],
@@ -110,11 +120,14 @@ class FakeServer {
   api(): TeamApi {
     const reachable = (): void => {
       if (this.mode === 'down') throw new TeamUnreachable('offline');
+      if (this.mode === 'session-ended') {
+        throw new TeamApiError(401, 'unauthenticated', '请先登录。');
+      }
     };
     return {
       health: async () => true,
-      session: async () => SESSION,
-      login: async () => SESSION,
+      session: async () => this.session,
+      login: async () => this.session,
       logout: async () => undefined,
       projects: async () => [],
       members: async () => [],
@@ -138,15 +151,63 @@ class FakeServer {
         if (this.mode === 'lose-answer') throw new TeamUnreachable('killed before answering');
         return { results };
       },
-      reviews: async () => ({ items: [], next: null }),
+      reviews: async (_project, after) => {
+        const from = after ?? 0;
+        const ids = Array.from({ length: this.waiting }, (_, i) => i + 1).filter((id) => id > from);
+        const page = ids.slice(0, 20);
+        const items = page.map((id) => ({
+          notice: {
+            id,
+            rev: 2,
+            contentId: `c${id}`,
+            meta: notice(id, 2, undefined).meta,
+            double: true,
+          },
+          reasons: ['two-clerks' as const],
+          decisions: [],
+          suggestions: null,
+          originalTopic: null,
+          final: null,
+        }));
+        return { items, next: ids.length > 20 ? (page.at(-1) ?? null) : null };
+      },
       review: async () => {
         throw new Error('not a reviewer');
       },
-      explain: async () => ({ noticeId: 0, labels: [], uncertain: false }),
+      explain: async (_project, noticeId) => ({ noticeId, labels: [], uncertain: false }),
       agreement: async () => {
         throw new Error('not a reviewer');
       },
       exportUrl: () => '',
+      model: async () => {
+        const ready = this.models.find((m) => m.status === 'ready') ?? null;
+        return {
+          ref:
+            ready === null
+              ? { id: null, kind: 'shipped', createdAt: '2026-11-01T00:00:00.000Z' }
+              : { id: ready.id, kind: 'office', createdAt: ready.createdAt },
+          model: ready,
+        };
+      },
+      models: async () => this.models,
+      train: async () => {
+        const model: OfficeModel = {
+          id: this.models.length + 1,
+          projectId: PROJECT,
+          status: 'training',
+          createdAt: '2026-12-01T10:00:00.000Z',
+          finishedAt: null,
+          error: null,
+          provenance: {
+            examples: 3,
+            dataHash: 'h',
+            trainedBy: { id: SESSION.user.id, name: this.session.user.name },
+            base: { createdAt: '2026-11-01T00:00:00.000Z', dataHash: 'b' },
+          },
+        };
+        this.models.unshift(model);
+        return model;
+      },
     };
   }
 }
@@ -241,5 +302,45 @@ describe('team mode sync', () => {
       { noticeId: 1, status: 'conflict', message: null },
     ]);
     expect(server.stored).toHaveLength(1);
+  });
+
+  it('keeps the outbox when the session has ended, and asks the clerk to sign in again', async () => {
+    const server = new FakeServer();
+    const open = profile(server);
+    const { store } = await open();
+    server.mode = 'session-ended';
+    await store.getState().decideTeam(2, EDUCATION);
+    expect(store.getState().team.session).toBeNull();
+    expect(store.getState().team.message?.body.code).toBe('teamSignedOut');
+    server.mode = 'up';
+    const again = await open();
+    expect(again.store.getState().team.outbox).toEqual([]);
+    expect(server.stored.map((d) => d.path)).toEqual([EDUCATION]);
+  });
+
+  it('shows the reviewer the notices waiting for review a page at a time, each with its evidence', async () => {
+    const server = new FakeServer();
+    server.session = { ...SESSION, user: { ...SESSION.user, role: 'reviewer' } };
+    server.waiting = 25;
+    const { store } = await profile(server)();
+    expect(store.getState().team.reviews).toHaveLength(20);
+    expect(store.getState().team.reviewsNext).toBe(20);
+    await store.getState().loadReviews(true);
+    expect(store.getState().team.reviews.map((r) => r.notice.id)).toEqual(
+      Array.from({ length: 25 }, (_, i) => i + 1),
+    );
+    expect(store.getState().team.reviewsNext).toBeNull();
+    expect(store.getState().team.explanations.size).toBe(25);
+  });
+
+  it('tells the team which model scores the notices, and shows a reviewer’s training under way', async () => {
+    const server = new FakeServer();
+    server.session = { ...SESSION, user: { ...SESSION.user, role: 'reviewer' } };
+    const { store } = await profile(server)();
+    await eventually(() => store.getState().team.scoring !== null);
+    expect(store.getState().team.scoring?.model).toBeNull();
+    await store.getState().trainOfficeModel();
+    expect(store.getState().team.latestModel?.status).toBe('training');
+    expect(store.getState().team.message?.body.code).toBe('teamTrainingStarted');
   });
 });

@@ -37,8 +37,11 @@ const INITIAL: TeamState = {
   lastSyncAt: null,
   outcomes: [],
   reviews: [],
+  reviewsNext: null,
   explanations: new Map(),
   agreement: null,
+  scoring: null,
+  latestModel: null,
   busy: false,
   message: null,
 };
@@ -142,7 +145,9 @@ export const createTeamSlice =
         const merged = mergePulled(new Map(team().copies.map((c) => [c.id, c])), page.notices);
         patch({ copies: byId(merged) });
         cursor = page.cursor;
-        await persist(at, { copies: page.notices, cursor });
+        // The copies that won (a page may repeat a notice, or bring an older copy than the one kept).
+        const kept = page.notices.flatMap((n) => merged.get(n.id) ?? []);
+        await persist(at, { copies: kept, cursor });
         if (!page.more) return;
       }
     }
@@ -222,14 +227,18 @@ export const createTeamSlice =
           outbox: saved.outbox,
           outcomes: [],
           reviews: [],
+          reviewsNext: null,
           explanations: new Map(),
           agreement: null,
+          scoring: null,
+          latestModel: null,
         });
         try {
           patch({ members: await deps.api.members(projectId) });
         } catch (error) {
           fail(error);
         }
+        void get().loadTeamModel();
         if (isReviewer(get())) {
           await get().loadReviews();
           await get().loadAgreement();
@@ -297,9 +306,9 @@ export const createTeamSlice =
           path,
           ctx.deps.clock.now().toISOString(),
         );
-        patch({ outbox: [...team().outbox, entry] });
-        // On disk before it is sent: a reload or a crash from here on loses nothing.
+        // On disk before the clerk sees it taken: a reload or a crash from here on loses nothing.
         await persist(at, { put: [entry] });
+        patch({ outbox: [...team().outbox, entry] });
         await get().syncTeam();
       },
 
@@ -347,19 +356,26 @@ export const createTeamSlice =
         }
       },
 
-      async loadReviews() {
+      async loadReviews(more = false) {
         const at = scope();
         if (deps === null || at === null) return;
         const api = deps.api;
+        const shown = more ? team().reviews : [];
         try {
-          const { items } = await api.reviews(at.projectId);
+          const { items, next } = await api.reviews(at.projectId, more ? team().reviewsNext : null);
           const explained = await Promise.all(
             items.map((item) => api.explain(at.projectId, item.notice.id).catch(() => null)),
           );
-          const explanations = new Map(
-            explained.flatMap((e) => (e === null ? [] : [[e.noticeId, e] as const])),
-          );
-          patch({ reviews: items, explanations, projects: await api.projects() });
+          const explanations = new Map([
+            ...(more ? team().explanations : []),
+            ...explained.flatMap((e) => (e === null ? [] : [[e.noticeId, e] as const])),
+          ]);
+          patch({
+            reviews: [...shown, ...items],
+            reviewsNext: next,
+            explanations,
+            projects: await api.projects(),
+          });
         } catch (error) {
           fail(error);
         }
@@ -384,6 +400,40 @@ export const createTeamSlice =
         if (deps === null || at === null) return;
         try {
           patch({ agreement: await deps.api.agreement(at.projectId) });
+        } catch (error) {
+          fail(error);
+        }
+      },
+
+      async loadTeamModel() {
+        const at = scope();
+        if (deps === null || at === null) return;
+        try {
+          const [scoring, models] = await Promise.all([
+            deps.api.model(at.projectId),
+            deps.api.models(at.projectId),
+          ]);
+          const newest = models[0] ?? null;
+          patch({
+            scoring,
+            latestModel: newest !== null && newest.id !== scoring.ref.id ? newest : null,
+          });
+        } catch (error) {
+          fail(error);
+        }
+      },
+
+      async trainOfficeModel() {
+        const at = scope();
+        if (deps === null || at === null) return;
+        patch({ busy: true, message: null });
+        try {
+          const started = await deps.api.train(at.projectId);
+          patch({
+            busy: false,
+            latestModel: started,
+            message: { kind: 'info', body: message('teamTrainingStarted') },
+          });
         } catch (error) {
           fail(error);
         }

@@ -23,6 +23,8 @@ import type {
   Agreement,
   Explanation,
   Member,
+  ModelRef,
+  OfficeModel,
   Project,
   ReviewItem,
   SessionInfo,
@@ -239,8 +241,14 @@ export interface TeamState {
   /** Pushed decisions that went to review or were refused, newest last. */
   readonly outcomes: readonly SyncOutcome[];
   readonly reviews: readonly ReviewItem[];
+  /** Where the next page of reviews starts; null when all are shown. */
+  readonly reviewsNext: number | null;
   readonly explanations: ReadonlyMap<number, Explanation>;
   readonly agreement: Agreement | null;
+  /** The model the server scores this project's notices with, and its provenance. */
+  readonly scoring: { readonly ref: ModelRef; readonly model: OfficeModel | null } | null;
+  /** The project's newest office model when it is not the one scoring (training, or failed). */
+  readonly latestModel: OfficeModel | null;
   readonly busy: boolean;
   readonly message: { readonly kind: 'info' | 'error'; readonly body: Message } | null;
 }
@@ -261,9 +269,14 @@ export interface TeamSlice {
   /** Reviewer: loads one pasted notice into the project (the server scores it). */
   loadTeamNotices(text: string): Promise<void>;
   assignTeam(userId: number, count: number): Promise<void>;
-  loadReviews(): Promise<void>;
+  /** The first page of reviews (again), or with `more` the next page after those shown. */
+  loadReviews(more?: boolean): Promise<void>;
   settleReview(noticeId: number, rev: number, path: TopicPath): Promise<void>;
   loadAgreement(): Promise<void>;
+  /** Which model scores the project (and any newer one training or failed). */
+  loadTeamModel(): Promise<void>;
+  /** Reviewer: trains an office model on the project's final labels (in the server's worker). */
+  trainOfficeModel(): Promise<void>;
   teamExportUrl(what: 'csv' | 'jsonl' | 'events'): string | null;
   dismissTeamMessage(): void;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { KappaFigure, ReviewItem, SyncNotice } from '../../domain/team/contract';
 import { copyView } from '../../domain/team/outbox';
 import type { NoticeState, ReviewReason } from '../../domain/team/settle';
@@ -129,25 +129,57 @@ function TeamBar() {
   );
 }
 
-function OtherLabel({ onChoose }: { readonly onChoose: (path: TopicPath) => void }) {
+const LEAVES = taxonomyLeaves();
+
+/**
+ * Any class of the taxonomy. The list of 121 opens on demand: a clerk's queue of hundreds of notices
+ * does not carry a full list in each card.
+ */
+function OtherLabel({
+  title,
+  onChoose,
+}: {
+  readonly title: string;
+  readonly onChoose: (path: TopicPath) => void;
+}) {
   const t = useT();
-  const leaves = useMemo(() => taxonomyLeaves(), []);
+  const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState('');
-  const path = leaves.find((l) => topicKey(l) === chosen);
+  const path = LEAVES.find((l) => topicKey(l) === chosen);
+  if (!open) {
+    return (
+      <button
+        type="button"
+        aria-label={t('teamOtherOpenFor', { title })}
+        onClick={() => setOpen(true)}
+      >
+        {t('teamOtherOpen')}
+      </button>
+    );
+  }
   return (
     <span className="team-other">
       <label>
         {t('teamOtherLabel')}{' '}
         <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
           <option value="" />
-          {leaves.map((l) => (
+          {LEAVES.map((l) => (
             <option key={topicKey(l)} value={topicKey(l)}>
               {pathLabel(l)}
             </option>
           ))}
         </select>
       </label>
-      <button type="button" disabled={path === undefined} onClick={() => path && onChoose(path)}>
+      <button
+        type="button"
+        disabled={path === undefined}
+        onClick={() => {
+          if (path === undefined) return;
+          onChoose(path);
+          setOpen(false);
+          setChosen('');
+        }}
+      >
         {t('teamChooseOther')}
       </button>
     </span>
@@ -189,8 +221,12 @@ function CopyCard({ notice }: { readonly notice: SyncNotice }) {
               {pathLabel(s.path)} {percent(s.score)}
             </button>
           ))}
-          <OtherLabel onChoose={(path) => void decideTeam(notice.id, path)} />
+          <OtherLabel title={title} onChoose={(path) => void decideTeam(notice.id, path)} />
         </div>
+        <details>
+          <summary>{t('teamFullText')}</summary>
+          <pre className="team-text">{notice.text}</pre>
+        </details>
       </article>
     </li>
   );
@@ -396,11 +432,64 @@ function ReviewCard({ item }: { readonly item: ReviewItem }) {
             </button>
           ))}
           <OtherLabel
+            title={title}
             onChoose={(path) => void settleReview(item.notice.id, item.notice.rev, path)}
           />
         </div>
       </article>
     </li>
+  );
+}
+
+/** Which model made the suggestions the team sees, where it came from, and (reviewer) a new one. */
+function ModelView() {
+  const t = useT();
+  const scoring = useDesk((s) => s.team.scoring);
+  const latest = useDesk((s) => s.team.latestModel);
+  const reviewer = useDesk((s) => s.team.session !== null && s.team.session.user.role !== 'clerk');
+  const busy = useDesk((s) => s.team.busy);
+  const loadTeamModel = useDesk((s) => s.loadTeamModel);
+  const trainOfficeModel = useDesk((s) => s.trainOfficeModel);
+  const when = (iso: string): string => new Date(iso).toLocaleString(t('locale'));
+  if (scoring === null) return null;
+  const office = scoring.model;
+  return (
+    <section className="learn-section" aria-labelledby="team-model">
+      <h3 id="team-model">{t('teamModelTitle')}</h3>
+      <p>
+        {office === null
+          ? t('teamModelShipped', { at: when(scoring.ref.createdAt) })
+          : t('teamModelOffice', {
+              id: office.id,
+              examples: office.provenance.examples,
+              by: office.provenance.trainedBy.name,
+              at: when(office.finishedAt ?? office.createdAt),
+            })}
+      </p>
+      {latest !== null && (
+        <p role="status">
+          {latest.status === 'training'
+            ? t('teamModelTraining', { at: when(latest.createdAt) })
+            : latest.status === 'failed'
+              ? t('teamModelFailed', { detail: latest.error ?? '' })
+              : null}
+        </p>
+      )}
+      <div className="learn-actions">
+        <button type="button" onClick={() => void loadTeamModel()}>
+          {t('teamRefresh')}
+        </button>
+        {reviewer && (
+          <button
+            type="button"
+            disabled={busy || latest?.status === 'training'}
+            onClick={() => void trainOfficeModel()}
+          >
+            {t('teamTrain')}
+          </button>
+        )}
+      </div>
+    </section>
   );
 }
 
@@ -486,6 +575,10 @@ function AgreementView() {
 function ReviewerView() {
   const t = useT();
   const reviews = useDesk((s) => s.team.reviews);
+  const more = useDesk((s) => s.team.reviewsNext !== null);
+  const waiting = useDesk(
+    (s) => s.team.projects.find((p) => p.id === s.team.projectId)?.counts.review,
+  );
   const loadReviews = useDesk((s) => s.loadReviews);
   const exportUrl = useDesk((s) => s.teamExportUrl);
   const csv = exportUrl('csv');
@@ -495,7 +588,7 @@ function ReviewerView() {
     <>
       <LoadAndAssign />
       <section className="learn-section" aria-labelledby="team-reviews">
-        <h3 id="team-reviews">{t('teamReviewsTitle', { n: reviews.length })}</h3>
+        <h3 id="team-reviews">{t('teamReviewsTitle', { n: waiting ?? reviews.length })}</h3>
         <button type="button" onClick={() => void loadReviews()}>
           {t('teamRefresh')}
         </button>
@@ -507,6 +600,11 @@ function ReviewerView() {
               <ReviewCard key={item.notice.id} item={item} />
             ))}
           </ul>
+        )}
+        {more && (
+          <button type="button" onClick={() => void loadReviews(true)}>
+            {t('teamMoreReviews')}
+          </button>
         )}
       </section>
       <AgreementView />
@@ -559,6 +657,7 @@ export default function TeamPane() {
           ) : (
             <ReviewerView />
           )}
+          {session !== null && <ModelView />}
         </>
       )}
     </main>
