@@ -19,6 +19,7 @@ import { compareShippedAndLocal, type Comparison } from '../domain/learning/comp
 import { parseNotice } from '../domain/notice';
 import type { ParsedNotice } from '../domain/notice/types';
 import issuers from '../domain/classifier/prior/issuers.json';
+import level1 from '../domain/classifier/prior/level1.json';
 import rules from '../domain/classifier/prior/rules.json';
 import terms from '../domain/classifier/prior/terms.json';
 import type { TopicPath } from '../domain/taxonomy/taxonomy';
@@ -31,7 +32,7 @@ let prior: KnowledgePrior | null = null;
 
 /** The knowledge prior bundled with the app (the same files `npm run train` reads). */
 export function knowledgePrior(): KnowledgePrior {
-  prior ??= readPrior(terms, issuers, rules);
+  prior ??= readPrior(terms, issuers, rules, level1);
   return prior;
 }
 

@@ -10,6 +10,9 @@ import issuersJson from './issuers.json';
 import rulesJson from './rules.json';
 import level1Json from './level1.json';
 import { titleSubject } from '../featurise';
+import { compileLexicon, termMatches } from '../lexicon';
+import { readPrior } from '../prior';
+import { lexiconOf } from '../train';
 
 interface TermEntry {
   path: string;
@@ -167,6 +170,14 @@ describe('terms.json', () => {
     expect(pathsOf('优抚')).toEqual(['民政、扶贫、救灾\\优抚安置']);
     expect(pathsOf('婚姻登记')).toEqual(['民政、扶贫、救灾\\其他']);
     expect(pathsOf('行政复议')).toEqual(['公安、安全、司法\\司法']);
+  });
+
+  it('reads no subject in the State Council addressee line, and no 卫生 in 医疗保障', () => {
+    const lexicon = compileLexicon(lexiconOf(readPrior(termsJson, issuersJson, rulesJson)));
+    const terms = (text: string): string[] => termMatches(text, lexicon).map((m) => m.term);
+    expect(terms('各省、自治区、直辖市人民政府，国务院各部委、各直属机构：')).toEqual([]);
+    expect(terms('关于调整国务院直属机构设置的通知')).toContain('直属机构');
+    expect(terms('深化医疗保障制度改革')).toEqual(['医疗保障']);
   });
 });
 
