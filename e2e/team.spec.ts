@@ -242,6 +242,8 @@ for (const kind of ['pglite', 'postgres'] as const) {
         await expect(reviewer.getByRole('heading', { name: '待审核（1 条）' })).toBeVisible();
         const disputed = card(reviewer, second);
         await expect(disputed).toContainText('两位标注员意见不一');
+        await disputed.getByText('全文', { exact: true }).click();
+        await expect(disputed).toContainText('各单位要明确责任分工');
         const decisions = disputed.getByRole('table', { name: `《${second}》的各方决定` });
         await expect(
           decisions.getByRole('row', { name: new RegExp(`li ${EDUCATION}`) }),

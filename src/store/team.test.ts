@@ -175,6 +175,7 @@ class FakeServer {
         throw new Error('not a reviewer');
       },
       explain: async (_project, noticeId) => ({ noticeId, labels: [], uncertain: false }),
+      noticeText: async (_project, noticeId) => `通知${noticeId}`,
       agreement: async () => {
         throw new Error('not a reviewer');
       },

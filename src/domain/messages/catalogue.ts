@@ -339,6 +339,7 @@ const zh = {
   teamOtherOpen: '其他类别…',
   teamOtherOpenFor: '为《{title}》选择其他类别',
   teamFullText: '全文',
+  teamTextLoading: '正在载入全文…',
   teamOutcomesTitle: '需要留意的同步结果',
   teamConflict: '《{title}》：你的决定与服务器上的情况不一致，两份决定都已保留并送审核。',
   teamRejected: '《{title}》：服务器未接受这条决定（{reason}）。',
@@ -742,6 +743,7 @@ const en: Readonly<Record<MessageKey, string>> = {
   teamOtherOpen: 'Other class…',
   teamOtherOpenFor: 'Choose another class for “{title}”',
   teamFullText: 'Full text',
+  teamTextLoading: 'Loading the full text…',
   teamOutcomesTitle: 'Sync results to note',
   teamConflict:
     '“{title}”: your decision disagrees with what the server had meanwhile; both are kept and sent to review.',

@@ -362,6 +362,26 @@ function LoadAndAssign() {
   );
 }
 
+/** The notice's text, fetched the first time the reviewer opens it. */
+function ReviewText({ noticeId }: { readonly noticeId: number }) {
+  const t = useT();
+  const teamNoticeText = useDesk((s) => s.teamNoticeText);
+  const [text, setText] = useState<string | null | 'loading'>(null);
+  return (
+    <details
+      onToggle={(e) => {
+        if (e.currentTarget.open && text === null) {
+          setText('loading');
+          void teamNoticeText(noticeId).then((got) => setText(got ?? ''));
+        }
+      }}
+    >
+      <summary>{t('teamFullText')}</summary>
+      <pre className="team-text">{text === 'loading' ? t('teamTextLoading') : text}</pre>
+    </details>
+  );
+}
+
 function ReviewCard({ item }: { readonly item: ReviewItem }) {
   const t = useT();
   const explanation = useDesk((s) => s.team.explanations.get(item.notice.id));
@@ -392,6 +412,7 @@ function ReviewCard({ item }: { readonly item: ReviewItem }) {
             <> · {t('teamOriginal', { path: pathLabel(item.originalTopic) })}</>
           )}
         </p>
+        <ReviewText noticeId={item.notice.id} />
         <table className="team-table">
           <caption>{t('teamDecisionsCaption', { title })}</caption>
           <thead>
