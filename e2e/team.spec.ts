@@ -124,6 +124,9 @@ test('the desk alone says there is no team server', async ({ page }) => {
   await page.getByRole('tab', { name: '团队' }).click();
   await expect(page.getByText('此标注台没有连接团队服务器')).toBeVisible();
   await expect(page.getByLabel('用户名')).toHaveCount(0);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('tab', { name: 'Team' })).toBeVisible();
+  await expect(page.getByText('This desk is not connected to a team server')).toBeVisible();
 });
 
 for (const kind of ['pglite', 'postgres'] as const) {
