@@ -215,7 +215,11 @@ function CopyCard({ notice }: { readonly notice: SyncNotice }) {
               key={topicKey(s.path)}
               type="button"
               aria-pressed={view.decision !== null && samePath(view.decision, s.path)}
-              aria-label={t('teamChoose', { path: pathLabel(s.path), title })}
+              aria-label={t('teamChoose', {
+                path: pathLabel(s.path),
+                score: percent(s.score),
+                title,
+              })}
               onClick={() => void decideTeam(notice.id, s.path)}
             >
               {pathLabel(s.path)} {percent(s.score)}
