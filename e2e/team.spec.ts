@@ -124,6 +124,9 @@ test('the desk alone says there is no team server', async ({ page }) => {
   await page.getByRole('tab', { name: '团队' }).click();
   await expect(page.getByText('此标注台没有连接团队服务器')).toBeVisible();
   await expect(page.getByLabel('用户名')).toHaveCount(0);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('tab', { name: 'Team' })).toBeVisible();
+  await expect(page.getByText('This desk is not connected to a team server')).toBeVisible();
 });
 
 for (const kind of ['pglite', 'postgres'] as const) {
@@ -242,6 +245,8 @@ for (const kind of ['pglite', 'postgres'] as const) {
         await expect(reviewer.getByRole('heading', { name: '待审核（1 条）' })).toBeVisible();
         const disputed = card(reviewer, second);
         await expect(disputed).toContainText('两位标注员意见不一');
+        await disputed.getByText('全文', { exact: true }).click();
+        await expect(disputed).toContainText('各单位要明确责任分工');
         const decisions = disputed.getByRole('table', { name: `《${second}》的各方决定` });
         await expect(
           decisions.getByRole('row', { name: new RegExp(`li ${EDUCATION}`) }),

@@ -42,6 +42,8 @@ export interface TeamApi {
   reviews(projectId: number, after: number | null): Promise<ReviewPage>;
   review(projectId: number, request: ReviewRequest): Promise<ReviewResult>;
   explain(projectId: number, noticeId: number): Promise<Explanation>;
+  /** A notice's full text (reviewer, admin). */
+  noticeText(projectId: number, noticeId: number): Promise<string>;
   agreement(projectId: number): Promise<Agreement>;
   /** The model that scores the project's notices now, and its provenance when it is the office's. */
   model(projectId: number): Promise<{ readonly ref: ModelRef; readonly model: OfficeModel | null }>;
@@ -140,6 +142,10 @@ export function httpTeamApi(base = ''): TeamApi {
       call('GET', `${project(p)}/reviews?limit=20${after === null ? '' : `&after=${after}`}`),
     review: (p, request) => call('POST', `${project(p)}/reviews`, request),
     explain: (p, n) => call('GET', `${project(p)}/notices/${n}/explain`),
+    async noticeText(p, n) {
+      return (await call<{ notice: { text: string } }>('GET', `${project(p)}/notices/${n}`)).notice
+        .text;
+    },
     agreement: (p) => call('GET', `${project(p)}/agreement`),
     model: (p) => call('GET', `${project(p)}/model`),
     async models(p) {

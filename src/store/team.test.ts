@@ -131,12 +131,16 @@ class FakeServer {
       logout: async () => undefined,
       projects: async () => [],
       members: async () => [],
-      take: async () => ({ assigned: [] }),
+      take: async (_project, count) => {
+        const assigned = [3, 4].slice(0, count);
+        for (const id of assigned) this.revs.set(id, 1);
+        return { assigned };
+      },
       assign: async () => ({ assigned: [] }),
       loadNotices: async () => ({ added: [], duplicates: 0, errors: [], model: null }),
       pull: async () => {
         reachable();
-        const notices = [1, 2].map((id) =>
+        const notices = [...this.revs.keys()].map((id) =>
           notice(
             id,
             this.revs.get(id) ?? 1,
@@ -175,6 +179,7 @@ class FakeServer {
         throw new Error('not a reviewer');
       },
       explain: async (_project, noticeId) => ({ noticeId, labels: [], uncertain: false }),
+      noticeText: async (_project, noticeId) => `通知${noticeId}`,
       agreement: async () => {
         throw new Error('not a reviewer');
       },
@@ -342,5 +347,13 @@ describe('team mode sync', () => {
     await store.getState().trainOfficeModel();
     expect(store.getState().team.latestModel?.status).toBe('training');
     expect(store.getState().team.message?.body.code).toBe('teamTrainingStarted');
+  });
+
+  it('lets a clerk take the next notices of the shared queue and pulls them at once', async () => {
+    const server = new FakeServer();
+    const { store } = await profile(server)();
+    await store.getState().takeWork(2);
+    expect(store.getState().team.message?.body).toEqual({ code: 'teamTaken', params: { n: 2 } });
+    expect(store.getState().team.copies.map((c) => c.id)).toEqual([1, 2, 3, 4]);
   });
 });

@@ -395,6 +395,17 @@ export const createTeamSlice =
         await get().loadAgreement();
       },
 
+      async teamNoticeText(noticeId) {
+        const at = scope();
+        if (deps === null || at === null) return null;
+        try {
+          return await deps.api.noticeText(at.projectId, noticeId);
+        } catch (error) {
+          fail(error);
+          return null;
+        }
+      },
+
       async loadAgreement() {
         const at = scope();
         if (deps === null || at === null) return;

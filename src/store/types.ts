@@ -272,6 +272,8 @@ export interface TeamSlice {
   /** The first page of reviews (again), or with `more` the next page after those shown. */
   loadReviews(more?: boolean): Promise<void>;
   settleReview(noticeId: number, rev: number, path: TopicPath): Promise<void>;
+  /** Reviewer: a notice's full text, fetched when asked for (not kept in the state); null on failure. */
+  teamNoticeText(noticeId: number): Promise<string | null>;
   loadAgreement(): Promise<void>;
   /** Which model scores the project (and any newer one training or failed). */
   loadTeamModel(): Promise<void>;

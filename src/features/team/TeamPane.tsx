@@ -215,7 +215,11 @@ function CopyCard({ notice }: { readonly notice: SyncNotice }) {
               key={topicKey(s.path)}
               type="button"
               aria-pressed={view.decision !== null && samePath(view.decision, s.path)}
-              aria-label={t('teamChoose', { path: pathLabel(s.path), title })}
+              aria-label={t('teamChoose', {
+                path: pathLabel(s.path),
+                score: percent(s.score),
+                title,
+              })}
               onClick={() => void decideTeam(notice.id, s.path)}
             >
               {pathLabel(s.path)} {percent(s.score)}
@@ -362,6 +366,26 @@ function LoadAndAssign() {
   );
 }
 
+/** The notice's text, fetched the first time the reviewer opens it. */
+function ReviewText({ noticeId }: { readonly noticeId: number }) {
+  const t = useT();
+  const teamNoticeText = useDesk((s) => s.teamNoticeText);
+  const [text, setText] = useState<string | null | 'loading'>(null);
+  return (
+    <details
+      onToggle={(e) => {
+        if (e.currentTarget.open && text === null) {
+          setText('loading');
+          void teamNoticeText(noticeId).then((got) => setText(got ?? ''));
+        }
+      }}
+    >
+      <summary>{t('teamFullText')}</summary>
+      <pre className="team-text">{text === 'loading' ? t('teamTextLoading') : text}</pre>
+    </details>
+  );
+}
+
 function ReviewCard({ item }: { readonly item: ReviewItem }) {
   const t = useT();
   const explanation = useDesk((s) => s.team.explanations.get(item.notice.id));
@@ -392,6 +416,7 @@ function ReviewCard({ item }: { readonly item: ReviewItem }) {
             <> · {t('teamOriginal', { path: pathLabel(item.originalTopic) })}</>
           )}
         </p>
+        <ReviewText noticeId={item.notice.id} />
         <table className="team-table">
           <caption>{t('teamDecisionsCaption', { title })}</caption>
           <thead>
