@@ -91,7 +91,7 @@ function Desk() {
       {view === 'audit' && <AuditPane onOpen={openOnDesk} />}
       {view === 'desk' && (
         <div className="desk-body">
-          <aside className="left-pane">
+          <aside className="left-pane" aria-label={t('leftPane')}>
             <IntakePanel />
             <QueuePane />
           </aside>
