@@ -99,7 +99,7 @@ function Desk() {
       )}
       {view === 'desk' && (
         <div className="desk-body">
-          <aside className="left-pane">
+          <aside className="left-pane" aria-label={t('leftPane')}>
             <IntakePanel />
             <QueuePane />
           </aside>

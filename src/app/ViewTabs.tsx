@@ -30,20 +30,23 @@ export function ViewTabs({
     }
   }
   return (
-    <div className="view-tabs" role="tablist" aria-label={t('views')} onKeyDown={onKeyDown}>
-      {VIEWS.map(([v, key]) => (
-        <button
-          key={v}
-          id={`view-tab-${v}`}
-          type="button"
-          role="tab"
-          aria-selected={view === v}
-          tabIndex={view === v ? 0 : -1}
-          onClick={() => onChange(v)}
-        >
-          {t(key)}
-        </button>
-      ))}
-    </div>
+    // In a landmark of its own, so every part of the page is in one (axe: region).
+    <nav aria-label={t('views')}>
+      <div className="view-tabs" role="tablist" aria-label={t('views')} onKeyDown={onKeyDown}>
+        {VIEWS.map(([v, key]) => (
+          <button
+            key={v}
+            id={`view-tab-${v}`}
+            type="button"
+            role="tab"
+            aria-selected={view === v}
+            tabIndex={view === v ? 0 : -1}
+            onClick={() => onChange(v)}
+          >
+            {t(key)}
+          </button>
+        ))}
+      </div>
+    </nav>
   );
 }

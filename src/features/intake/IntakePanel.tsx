@@ -23,6 +23,8 @@ export function IntakePanel() {
   const addFiles = useDesk((s) => s.addFiles);
   const select = useDesk((s) => s.select);
   const [text, setText] = useState('');
+  /** The box's text now, read after an add finishes (the state above is that render's copy). */
+  const typed = useRef('');
   const [feedback, setFeedback] = useState<PasteMessage | null>(null);
   /** A paste that looks mis-decoded, held back until the clerk says to add it anyway. */
   const [suspect, setSuspect] = useState<{ text: string; found: Misdecoded } | null>(null);
@@ -52,7 +54,11 @@ export function IntakePanel() {
       // The clerk may have pasted the next notice while this one was being saved: keep that one.
       setText((current) => (current === submitted ? '' : current));
       if (result.firstId !== null) select(result.firstId);
-      focusAfter('pasteAdded');
+      // Unless the clerk is already typing the next notice into the box: leave them there.
+      if (typed.current === submitted || typed.current === '') {
+        typed.current = '';
+        focusAfter('pasteAdded');
+      }
       setFeedback(
         result.duplicates > 0 && result.added === 0
           ? { kind: 'info', body: message('duplicates', { n: result.duplicates }) }
@@ -95,6 +101,7 @@ export function IntakePanel() {
         value={text}
         onChange={(e) => {
           setText(e.target.value);
+          typed.current = e.target.value;
           if (feedback) setFeedback(null);
           if (suspect) setSuspect(null);
         }}

@@ -213,7 +213,7 @@ function NoticeReview({ record, ref, onDecided }: NoticeReviewProps) {
 
       <div className="review-body">
         <NoticeText text={record.text} highlights={highlights} label={t('noticeText')} />
-        <aside className="review-side">
+        <aside className="review-side" aria-label={t('reviewSide')}>
           <MetaCard
             meta={record.meta}
             originalTopic={record.originalTopic}

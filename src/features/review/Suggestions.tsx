@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { Evidence } from '../../domain/classifier/types';
 import type { TopicPath } from '../../domain/taxonomy/taxonomy';
 import type { Translate } from '../../ui/i18n/useT';
-import { pathLabel, percent } from '../../ui/format';
+import { percent } from '../../ui/format';
 
 export interface SuggestionView {
   readonly path: TopicPath;
@@ -66,26 +66,21 @@ export const Suggestions = memo(function Suggestions({
         <ol className="suggestion-list" aria-label={t('suggestions')}>
           {items.slice(0, 3).map((s, i) => {
             const terms = evidenceTerms(s.evidence);
-            const label = pathLabel(s.path);
             return (
               <li key={s.key}>
                 <button
                   type="button"
                   className={`suggestion${decidedKey === s.key ? ' is-decided' : ''}`}
-                  aria-label={t('takeSuggestion', {
-                    n: i + 1,
-                    path: label,
-                    score: percent(s.score),
-                  })}
-                  aria-describedby={`suggestion-evidence-${i}`}
                   onClick={() => onTake(i)}
                   onMouseEnter={() => onPreview(i)}
                   onMouseLeave={() => onPreview(null)}
                   onFocus={() => onPreview(i)}
                   onBlur={() => onPreview(null)}
                 >
+                  {/* Named by what it shows (axe: label-content-name-mismatch), the verb hidden. */}
                   <span className="suggestion-top">
-                    <kbd className="key">{i + 1}</kbd>
+                    <span className="visually-hidden">{t('takeSuggestion')} </span>
+                    <kbd className="key">{i + 1}</kbd>{' '}
                     <span className="suggestion-path">
                       <span className="path-level1">{s.path.label1}</span>
                       {s.path.label2 !== null ? (
@@ -94,7 +89,7 @@ export const Suggestions = memo(function Suggestions({
                           <span className="path-level2">{s.path.label2}</span>
                         </>
                       ) : null}
-                    </span>
+                    </span>{' '}
                     <span className="suggestion-score">{percent(s.score)}</span>
                   </span>
                   <span className="score-bar" aria-hidden="true">
@@ -103,7 +98,7 @@ export const Suggestions = memo(function Suggestions({
                     ) : null}
                     <span className="score-bar-fill" style={{ width: percent(s.score) }} />
                   </span>
-                  <span className="suggestion-evidence" id={`suggestion-evidence-${i}`}>
+                  <span className="suggestion-evidence">
                     {s.score1 !== null ? (
                       <span className="muted">
                         {t('level1Score', { score: percent(s.score1) })} ·{' '}
