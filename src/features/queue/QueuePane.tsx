@@ -91,10 +91,25 @@ export function QueuePane() {
   const setSort = useDesk((s) => s.setSort);
   const select = useDesk((s) => s.select);
 
-  const data = useMemo(() => visibleIds.flatMap((id) => byId.get(id) ?? []), [visibleIds, byId]);
-  const columns = useMemo(() => buildColumns(t), [t]);
-  // TanStack Table is the required headless table; the React Compiler merely skips memoising this component.
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // TanStack Virtual and Table are the required headless grid; the React Compiler merely skips memoising this component.
   // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: visibleIds.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const end = (items.at(-1)?.index ?? -1) + 1;
+  // The table is built over the rows on screen only: a sort or a keystroke on 10,000 notices then
+  // makes a few dozen row objects, not 10,000.
+  const data = useMemo(
+    () => visibleIds.slice(first, end).flatMap((id) => byId.get(id) ?? []),
+    [visibleIds, byId, first, end],
+  );
+  const columns = useMemo(() => buildColumns(t), [t]);
   const table = useReactTable({
     data,
     columns,
@@ -103,15 +118,7 @@ export function QueuePane() {
     manualSorting: true,
     manualFiltering: true,
   });
-  const rows = table.getRowModel().rows;
-
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
+  const rowById = new Map(table.getRowModel().rows.map((r) => [r.id, r]));
 
   const selectedIndex = selectedId === null ? -1 : visibleIds.indexOf(selectedId);
   useEffect(() => {
@@ -178,7 +185,7 @@ export function QueuePane() {
           role="grid"
           className="queue-table"
           aria-label={t('queue')}
-          aria-rowcount={rows.length + 1}
+          aria-rowcount={visibleIds.length + 1}
           style={{ width: TOTAL_WIDTH }}
         >
           <thead>
@@ -212,8 +219,9 @@ export function QueuePane() {
             </tr>
           </thead>
           <tbody style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = rows[item.index];
+            {items.map((item) => {
+              const id = visibleIds[item.index];
+              const row = id === undefined ? undefined : rowById.get(id);
               if (!row) return null;
               const selected = row.id === selectedId;
               return (
@@ -241,7 +249,7 @@ export function QueuePane() {
             })}
           </tbody>
         </table>
-        {rows.length === 0 ? (
+        {visibleIds.length === 0 ? (
           <p className="queue-empty muted">{total === 0 ? t('queueEmpty') : t('noMatch')}</p>
         ) : null}
       </div>
