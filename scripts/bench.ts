@@ -61,8 +61,9 @@ function remember(item: Record<string, unknown>): void {
   });
 }
 
+/** How many times faster than before (below 1: slower). */
 function ratio(before: number, after: number): string {
-  return after > 0 ? `${(before / after).toFixed(1)}× faster` : '—';
+  return after > 0 ? `×${(before / after).toFixed(2)}` : '—';
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -93,7 +94,7 @@ function rowsOf(module: string, fnName: string, result: unknown): Row[] {
             {
               module,
               figure: item.name,
-              value: `${value} (before ${before}: ${ratio(item.before, item.value)})`,
+              value: `${value} (before ${before}, speed-up ${ratio(item.before, item.value)})`,
             },
           ];
         }
@@ -151,7 +152,7 @@ console.table(
       figure,
       measured: k ? `${show(k.value)} ${k.unit}` : 'not measured',
       'previous version, same run': k && k.before !== null ? `${show(k.before)} ${k.unit}` : '—',
-      ratio: k && k.before !== null ? ratio(k.before, k.value) : '—',
+      'speed-up': k && k.before !== null ? ratio(k.before, k.value) : '—',
       target,
     };
   }),

@@ -222,9 +222,13 @@ async function inPageMs(
   page: Page,
   action: { readonly sortBy: string } | { readonly filter: string },
 ): Promise<number> {
-  // No named functions inside: tsx's keepNames would call a `__name` helper the page lacks.
+  // No function declarations inside: tsx's keepNames would call a `__name` helper the page lacks.
   return page.evaluate(async (act) => {
-    const before = document.querySelectorAll('[role="row"], tr')[1]?.textContent ?? '';
+    // The rows on screen as one text: a sort shows in the first frame in which it differs (the
+    // queue may then scroll to keep the selected notice in sight; that is not the sort's cost).
+    const before = [...document.querySelectorAll('[role="row"], tr')]
+      .map((r) => r.textContent)
+      .join('|');
     const start = performance.now();
     if ('sortBy' in act) {
       const header = [...document.querySelectorAll<HTMLElement>('[role="columnheader"], th')].find(
@@ -242,8 +246,8 @@ async function inPageMs(
       box.dispatchEvent(new Event('input', { bubbles: true }));
     }
     for (let frames = 0; frames < 600; frames++) {
-      const first = document.querySelectorAll('[role="row"], tr')[1]?.textContent ?? '';
-      if ('sortBy' in act ? first !== before : first.includes(act.filter)) {
+      const rows = [...document.querySelectorAll('[role="row"], tr')].map((r) => r.textContent);
+      if ('sortBy' in act ? rows.join('|') !== before : (rows[1] ?? '').includes(act.filter)) {
         return Math.round(performance.now() - start);
       }
       await new Promise((r) => requestAnimationFrame(r));
@@ -345,8 +349,10 @@ export async function benchBrowser(): Promise<BenchFigure[]> {
       () => importMany(page, 1000, 180_000),
       'import1k_s',
     );
-    await step(figures, 'longest main-thread stall during that import (the app)', 'ms', () =>
-      longestTask(page),
+    // Read now: the next page may share this renderer's main thread, and its tasks would count here.
+    const smallStall = await longestTask(page);
+    await step(figures, 'longest main-thread stall during that import (the app)', 'ms', async () =>
+      Promise.resolve(smallStall),
     );
     await step(figures, 'longest, counting the browser handing over the files', 'ms', () =>
       longestTask(page, 'all'),
@@ -373,7 +379,7 @@ export async function benchBrowser(): Promise<BenchFigure[]> {
       figures,
       'longest main-thread stall during either import (the app)',
       'ms',
-      async () => Math.max(await longestTask(page), await longestTask(big)),
+      async () => Math.max(smallStall, await longestTask(big)),
       'longtask_ms',
     );
     await step(figures, 'JS heap after 10,000', 'MiB', () => heapMiB(big), 'heap10k_mib');

@@ -89,25 +89,29 @@ export async function benchClassifier(): Promise<Figure[]> {
   const parsed = parse(sample.text);
   classifyNotice(model, parsed);
   classifyNotice(model, parsed, QUEUE_ONLY);
-  figures.push({
-    name: `queue-only score on ${sample.name} (parsed, top 3, no evidence, mean of 1,000)`,
-    value: time(() => classifyNotice(model, parsed, QUEUE_ONLY), 1000),
-    unit: 'ms',
-    key: 'score_ms',
-  });
-  // The scoring core side by side: the typed-array scorer against the plain reference (the
-  // previous version's scorer), on the same features.
+  // The queue score with the previous version's scorer: the same pipeline, its dot product swapped
+  // for the plain reference (featurise and calibration as they are).
   const values = featurise(parsed, model.settings, model.compiled).values;
   const labelCount = model.labels.length;
   const scoreWith = (scorer: typeof logits) => () =>
     calibratedProbabilities(scorer(model.weights, values, labelCount), model.calibration);
   scoreWith(logits)();
   scoreWith(referenceLogits)();
+  const fastCore = time(scoreWith(logits), 1000);
+  const plainCore = time(scoreWith(referenceLogits), 1000);
+  const queueScore = time(() => classifyNotice(model, parsed, QUEUE_ONLY), 1000);
   figures.push({
-    name: 'dot product + calibration, typed-array scorer vs reference scorer (mean of 1,000)',
-    value: time(scoreWith(logits), 1000),
+    name: `queue-only score on ${sample.name} (parsed, top 3, no evidence, mean of 1,000)`,
+    value: queueScore,
     unit: 'ms',
-    before: time(scoreWith(referenceLogits), 1000),
+    key: 'score_ms',
+    before: queueScore - fastCore + plainCore,
+  });
+  figures.push({
+    name: 'of which dot product + calibration: typed-array scorer vs reference scorer (mean of 1,000)',
+    value: fastCore,
+    unit: 'ms',
+    before: plainCore,
   });
   figures.push({
     name: `suggestion with evidence on ${sample.name} (parsed, mean of 100)`,

@@ -2,7 +2,7 @@
  * Derived views of the store, memoised per store so components re-render only when their input
  * changes and the 10,000-row queue is sorted once per change, not once per reader.
  */
-import { createQueueIndex, filteredIds, sortedIds } from '../domain/desk/queue';
+import { createQueueIndex, filteredIds, sortedIds, warmSortKeys } from '../domain/desk/queue';
 import { decidedCount } from '../domain/desk/record';
 import type { DeskState } from './types';
 
@@ -27,6 +27,9 @@ export function createSelectors(): DeskSelectors {
       // box never sorts, and a sort click never rebuilds search text.
       const sortInput = [s.ids, s.byId, s.sort];
       if (!sortInput.every((v, i) => v === sortedInput[i])) {
+        // New notices' titles are put in collation order as they arrive (a batch at a time), so the
+        // first click on the title header sorts numbers, not 10,000 strings.
+        if (s.ids !== sortedInput[0]) warmSortKeys(s.ids, s.byId, 'title', index);
         sortedInput = sortInput;
         sorted = sortedIds(s.ids, s.byId, s.sort, index);
       }

@@ -13,6 +13,7 @@ import {
   nextId,
   queueOrder,
   sortedIds,
+  warmSortKeys,
 } from './queue';
 import type { NoticeRecord } from './record';
 import { checkSchema, migrateRecord, readStoredRecord, STORE_SCHEMA_VERSION } from './stored';
@@ -128,6 +129,29 @@ describe('queue order and filter', () => {
     );
     const sorted = sortedIds(laterIds, later, byTitle, index);
     expect(filteredIds(sorted, later, { text: '丁', status: 'all' }, index)).toEqual(['d']);
+  });
+
+  it('an index warmed batch by batch sorts titles as a fresh sort does, equal-looking titles included', () => {
+    const titles = ['乙', '甲', '丙', 'ａ', 'a', 'A', '甲乙', '阿', '', '啊', '１', '1'];
+    const records = Array.from({ length: 240 }, (_, i) =>
+      row(
+        `r${i}`,
+        {},
+        { title: `${titles[(i * 7) % titles.length] ?? ''}${i % 5 === 0 ? '' : i % 13}` },
+      ),
+    );
+    const all = new Map(records.map((r) => [r.id, r]));
+    const allIds = records.map((r) => r.id);
+    const index = createQueueIndex();
+    for (let n = 40; n <= allIds.length; n += 4) {
+      warmSortKeys(allIds.slice(0, n), all, 'title', index);
+    }
+    for (const desc of [false, true]) {
+      const sort = { key: 'title', desc } as const;
+      expect(sortedIds(allIds, all, sort, index)).toEqual(
+        queueOrder(allIds, all, DEFAULT_FILTER, sort),
+      );
+    }
   });
 
   it('after a decision moves to the next pending notice, skipping decided ones', () => {

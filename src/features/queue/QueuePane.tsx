@@ -121,8 +121,6 @@ export function QueuePane() {
   const setSort = useDesk((s) => s.setSort);
   const select = useDesk((s) => s.select);
 
-  const data = useMemo(() => visibleIds.flatMap((id) => byId.get(id) ?? []), [visibleIds, byId]);
-  const columns = useMemo(() => buildColumns(t), [t]);
   // Widths and hidden columns are the clerk's, kept in the settings; a drag is saved when it ends.
   const saved = useDesk((s) => s.settings.queueColumns);
   const setSettings = useDesk((s) => s.setSettings);
@@ -136,8 +134,25 @@ export function QueuePane() {
     const hidden = Object.keys(next).filter((id) => next[id] === false);
     setSettings({ queueColumns: { ...saved, hidden } });
   }
-  // TanStack Table is the required headless table; the React Compiler merely skips memoising this component.
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // TanStack Virtual and Table are the required headless grid; the React Compiler merely skips memoising this component.
   // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: visibleIds.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const end = (items.at(-1)?.index ?? -1) + 1;
+  // The table is built over the rows on screen only: a sort or a keystroke on 10,000 notices then
+  // makes a few dozen row objects, not 10,000.
+  const data = useMemo(
+    () => visibleIds.slice(first, end).flatMap((id) => byId.get(id) ?? []),
+    [visibleIds, byId, first, end],
+  );
+  const columns = useMemo(() => buildColumns(t), [t]);
   const table = useReactTable({
     data,
     columns,
@@ -152,7 +167,7 @@ export function QueuePane() {
     onColumnSizingChange: setSizing,
     onColumnVisibilityChange: onVisibilityChange,
   });
-  const rows = table.getRowModel().rows;
+  const rowById = new Map(table.getRowModel().rows.map((r) => [r.id, r]));
   const resizing = table.getState().columnSizingInfo.isResizingColumn;
   useEffect(() => {
     if (resizing === false && !sameSizes(sizing, saved.sizes)) {
@@ -168,14 +183,6 @@ export function QueuePane() {
     const width = Math.max(WIDTH_LIMITS.min, Math.min(WIDTH_LIMITS.max, column.getSize() + step));
     setSizing((current) => ({ ...current, [column.id]: width }));
   }
-
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
 
   const selectedIndex = selectedId === null ? -1 : visibleIds.indexOf(selectedId);
   useEffect(() => {
@@ -262,7 +269,7 @@ export function QueuePane() {
           role="grid"
           className="queue-table"
           aria-label={t('queue')}
-          aria-rowcount={rows.length + 1}
+          aria-rowcount={visibleIds.length + 1}
           style={{ width: table.getTotalSize() }}
         >
           <thead>
@@ -313,8 +320,9 @@ export function QueuePane() {
             </tr>
           </thead>
           <tbody style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = rows[item.index];
+            {items.map((item) => {
+              const id = visibleIds[item.index];
+              const row = id === undefined ? undefined : rowById.get(id);
               if (!row) return null;
               const selected = row.id === selectedId;
               return (
@@ -345,7 +353,7 @@ export function QueuePane() {
             })}
           </tbody>
         </table>
-        {rows.length === 0 ? (
+        {visibleIds.length === 0 ? (
           <p className="queue-empty muted">{total === 0 ? t('queueEmpty') : t('noMatch')}</p>
         ) : null}
       </div>
