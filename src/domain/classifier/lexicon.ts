@@ -46,10 +46,11 @@ export const EMPTY_LEXICON: Lexicon = { terms: [], neutral: [], issuerPatterns: 
 /** Compiled once per model: scanning by first two characters keeps matching linear. */
 export interface CompiledLexicon {
   /**
-   * The first two characters (pairKey) → words starting with them, longest first; terms and
-   * neutral words. A number key costs no string per position of the text.
+   * The first two characters (pairKey) → the words starting with them (terms and neutral words),
+   * split by their third character: at a position only the few sharing it are compared. A number
+   * key costs no string per position of the text.
    */
-  readonly byPrefix: ReadonlyMap<number, readonly string[]>;
+  readonly byPrefix: ReadonlyMap<number, PrefixWords>;
   readonly singles: ReadonlySet<string>;
   readonly neutral: ReadonlySet<string>;
   readonly terms: ReadonlySet<string>;
@@ -68,6 +69,21 @@ export interface CompiledLexicon {
     readonly lexicon: CompiledLexicon;
     readonly classOf: ReadonlyMap<string, string>;
   } | null;
+}
+
+/** A word of the lexicon with what it is, so matching asks no set per candidate. */
+interface Candidate {
+  readonly word: string;
+  readonly term: boolean;
+  readonly neutral: boolean;
+}
+
+/** Words sharing their first two characters; each list longest first, then in code-unit order. */
+export interface PrefixWords {
+  /** Third character's code unit → the words of three or more characters with it. */
+  readonly longer: ReadonlyMap<number, readonly Candidate[]>;
+  /** The two-character words (one, unless two pairs share a key). */
+  readonly pair: readonly Candidate[];
 }
 
 /**
@@ -94,12 +110,24 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     if (list) list.push(word);
     else prefixed.set(key, [word]);
   }
-  const byPrefix = new Map<number, readonly string[]>();
+  const terms = new Set(lexicon.terms);
+  const byPrefix = new Map<number, PrefixWords>();
   for (const [key, list] of prefixed) {
-    byPrefix.set(
-      key,
-      list.sort((a, b) => b.length - a.length || (a < b ? -1 : 1)),
-    );
+    const longer = new Map<number, Candidate[]>();
+    const pair: Candidate[] = [];
+    list.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    for (const word of list) {
+      const candidate = { word, term: terms.has(word), neutral: neutral.has(word) };
+      if (word.length === 2) {
+        pair.push(candidate);
+        continue;
+      }
+      const third = word.charCodeAt(2);
+      const group = longer.get(third);
+      if (group) group.push(candidate);
+      else longer.set(third, [candidate]);
+    }
+    byPrefix.set(key, { longer, pair });
   }
   const issuerPatterns = [...new Set(lexicon.issuerPatterns)]
     .filter((p) => p !== '')
@@ -119,7 +147,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     byPrefix,
     singles,
     neutral,
-    terms: new Set(lexicon.terms),
+    terms,
     starts,
     issuerPatterns,
     rules,
@@ -157,21 +185,24 @@ export function termMatches(text: string, lexicon: CompiledLexicon): TermMatch[]
   let blocked = 0;
   for (let i = 0; i < text.length; i++) {
     if (lexicon.starts[text.charCodeAt(i)] !== 1) continue;
-    const list = lexicon.byPrefix.get(pairKey(text, i));
-    if (list) {
-      for (const word of list) {
-        if (lexicon.neutral.has(word) && text.startsWith(word, i)) {
-          blocked = Math.max(blocked, i + word.length);
-        }
-      }
-      for (const word of list) {
-        if (!lexicon.terms.has(word)) continue;
-        if (i + word.length <= blocked && !lexicon.neutral.has(word)) continue;
-        if (text.startsWith(word, i)) out.push({ term: word, start: i, end: i + word.length });
+    const words = lexicon.byPrefix.get(pairKey(text, i));
+    if (words) {
+      // Only words of three or more characters sharing the third can match besides the pairs;
+      // they come first, as all longer words come before the pairs in the one sorted list.
+      const longer = i + 2 < text.length ? words.longer.get(text.charCodeAt(i + 2)) : undefined;
+      const candidates = longer ? [...longer, ...words.pair] : words.pair;
+      const matched = candidates.filter((c) => text.startsWith(c.word, i));
+      for (const c of matched) if (c.neutral) blocked = Math.max(blocked, i + c.word.length);
+      for (const c of matched) {
+        if (!c.term) continue;
+        if (i + c.word.length <= blocked && !c.neutral) continue;
+        out.push({ term: c.word, start: i, end: i + c.word.length });
       }
     }
-    const ch = text[i] ?? '';
-    if (lexicon.singles.has(ch) && i + 1 > blocked) out.push({ term: ch, start: i, end: i + 1 });
+    if (lexicon.singles.size > 0) {
+      const ch = text[i] ?? '';
+      if (lexicon.singles.has(ch) && i + 1 > blocked) out.push({ term: ch, start: i, end: i + 1 });
+    }
   }
   return out;
 }
