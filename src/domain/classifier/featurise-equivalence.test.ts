@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseNotice } from '../notice';
-import { noticeRegions } from './featurise';
+import type { ParsedNotice } from '../notice/types';
+import { blankFieldLines, noticeRegions } from './featurise';
 import { termMatches, type Lexicon, type TermMatch } from './lexicon';
 import { parseModel } from './model';
 
@@ -46,6 +47,23 @@ function plainMatches(text: string, lexicon: Lexicon): TermMatch[] {
   return out;
 }
 
+/** The body region as defined: the notice's characters after the header, boilerplate blanked one by one. */
+function plainBody(parsed: ParsedNotice): string {
+  const headerEnd = parsed.header ? parsed.header.span.end : 0;
+  const start = Math.max(parsed.body.start, headerEnd);
+  const end = Math.min(parsed.body.end, start + model.settings.maxBodyChars);
+  const chars = parsed.text.slice(start, end).split('');
+  const spans = [parsed.title?.span, parsed.signature?.span];
+  for (const part of [...parsed.attachments, ...parsed.furniture]) spans.push(part.span);
+  for (const span of spans) {
+    if (!span) continue;
+    for (let i = Math.max(span.start, start); i < Math.min(span.end, end); i++) {
+      if (chars[i - start] !== '\n') chars[i - start] = ' ';
+    }
+  }
+  return chars.join('');
+}
+
 const level1 = model.compiled.level1?.lexicon ?? null;
 const level1Words: Lexicon = {
   ...model.lexicon,
@@ -53,6 +71,15 @@ const level1Words: Lexicon = {
 };
 
 describe('the featuriser on the in-repo notices', () => {
+  it(`blanks the same boilerplate in the body as a character-by-character pass (${texts.length} notices)`, () => {
+    for (const text of texts) {
+      const parsed = parseNotice(text);
+      const body = noticeRegions(parsed, model.settings).find((r) => r.kind === 'body');
+      const plain = blankFieldLines(plainBody(parsed));
+      expect(body?.text ?? '').toBe(plain.trim() === '' ? '' : plain);
+    }
+  });
+
   it(`matches the prior's terms as a word-by-word scan does (${texts.length} notices)`, () => {
     expect(texts.length).toBeGreaterThan(150);
     for (const text of texts) {
