@@ -251,9 +251,30 @@ function level1Counts(text: string, lexicon: CompiledLexicon, prefix: string): M
   if (!lexicon.level1) return counts;
   for (const m of termMatches(text, lexicon.level1.lexicon)) {
     const label1 = lexicon.level1.classOf.get(m.term);
-    if (label1 !== undefined) count(counts, prefix + label1);
+    if (label1 !== undefined) count(counts, featureName(prefix, label1));
   }
   return counts;
+}
+
+/**
+ * Feature names by prefix and term, made once: a notice matches hundreds of terms, and a fresh
+ * concatenation for each would be hashed afresh in every map it enters. Bounded by the lexicons'
+ * words times the few prefixes.
+ */
+const featureNames = new Map<string, Map<string, string>>();
+
+function featureName(prefix: string, term: string): string {
+  let names = featureNames.get(prefix);
+  if (!names) {
+    names = new Map();
+    featureNames.set(prefix, names);
+  }
+  let name = names.get(term);
+  if (name === undefined) {
+    name = prefix + term;
+    names.set(term, name);
+  }
+  return name;
 }
 
 function prefixedTermCounts(
@@ -262,7 +283,7 @@ function prefixedTermCounts(
   prefix: string,
 ): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const m of termMatches(text, lexicon)) count(counts, prefix + m.term);
+  for (const m of termMatches(text, lexicon)) count(counts, featureName(prefix, m.term));
   return counts;
 }
 

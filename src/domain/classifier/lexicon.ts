@@ -56,6 +56,8 @@ export interface CompiledLexicon {
   readonly terms: ReadonlySet<string>;
   /** 1 for each UTF-16 code unit a word starts with: most positions of a text are skipped at once. */
   readonly starts: Uint8Array;
+  /** See hasPair: most positions whose first character starts a word start none with the second. */
+  readonly pairBits: Uint32Array;
   /** Longest first, so the first that matches is the most specific. */
   readonly issuerPatterns: readonly string[];
   readonly rules: readonly {
@@ -84,6 +86,19 @@ export interface PrefixWords {
   readonly longer: ReadonlyMap<number, readonly Candidate[]>;
   /** The two-character words (one, unless two pairs share a key). */
   readonly pair: readonly Candidate[];
+}
+
+/**
+ * Which pairs of first two characters some word starts with, as bits over 11 bits of each code
+ * unit: a clear bit skips the map; a set one may be another pair's (the map then says no).
+ */
+function pairBit(first: number, second: number): number {
+  return ((first & 0x7ff) << 11) | (second & 0x7ff);
+}
+
+function hasPair(bits: Uint32Array, first: number, second: number): boolean {
+  const bit = pairBit(first, second);
+  return (((bits[bit >>> 5] ?? 0) >>> (bit & 31)) & 1) === 1;
 }
 
 /**
@@ -129,6 +144,12 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     }
     byPrefix.set(key, { longer, pair });
   }
+  const pairBits = new Uint32Array(1 << 17);
+  for (const word of [...terms, ...neutral]) {
+    if (word.length < 2) continue;
+    const bit = pairBit(word.charCodeAt(0), word.charCodeAt(1));
+    pairBits[bit >>> 5] = (pairBits[bit >>> 5] ?? 0) | (1 << (bit & 31));
+  }
   const issuerPatterns = [...new Set(lexicon.issuerPatterns)]
     .filter((p) => p !== '')
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
@@ -149,6 +170,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     neutral,
     terms,
     starts,
+    pairBits,
     issuerPatterns,
     rules,
     level1:
@@ -184,20 +206,20 @@ export function termMatches(text: string, lexicon: CompiledLexicon): TermMatch[]
   // or before lies inside it.
   let blocked = 0;
   for (let i = 0; i < text.length; i++) {
-    if (lexicon.starts[text.charCodeAt(i)] !== 1) continue;
-    const words = lexicon.byPrefix.get(pairKey(text, i));
+    const first = text.charCodeAt(i);
+    if (lexicon.starts[first] !== 1) continue;
+    const second = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    const words = hasPair(lexicon.pairBits, first, second)
+      ? lexicon.byPrefix.get(pairKey(text, i))
+      : undefined;
     if (words) {
       // Only words of three or more characters sharing the third can match besides the pairs;
       // they come first, as all longer words come before the pairs in the one sorted list.
-      const longer = i + 2 < text.length ? words.longer.get(text.charCodeAt(i + 2)) : undefined;
-      const candidates = longer ? [...longer, ...words.pair] : words.pair;
-      const matched = candidates.filter((c) => text.startsWith(c.word, i));
-      for (const c of matched) if (c.neutral) blocked = Math.max(blocked, i + c.word.length);
-      for (const c of matched) {
-        if (!c.term) continue;
-        if (i + c.word.length <= blocked && !c.neutral) continue;
-        out.push({ term: c.word, start: i, end: i + c.word.length });
-      }
+      const longer =
+        (i + 2 < text.length ? words.longer.get(text.charCodeAt(i + 2)) : undefined) ?? [];
+      blocked = neutralEnd(text, i, words.pair, neutralEnd(text, i, longer, blocked));
+      termsAt(text, i, longer, blocked, out);
+      termsAt(text, i, words.pair, blocked, out);
     }
     if (lexicon.singles.size > 0) {
       const ch = text[i] ?? '';
@@ -205,6 +227,36 @@ export function termMatches(text: string, lexicon: CompiledLexicon): TermMatch[]
     }
   }
   return out;
+}
+
+/** `blocked`, or the end of the longest neutral word of `candidates` at `i` when further. */
+function neutralEnd(
+  text: string,
+  i: number,
+  candidates: readonly Candidate[],
+  blocked: number,
+): number {
+  let end = blocked;
+  for (const c of candidates) {
+    if (c.neutral && text.startsWith(c.word, i)) end = Math.max(end, i + c.word.length);
+  }
+  return end;
+}
+
+/** Adds the terms of `candidates` at `i` that no neutral word holds, in their order. */
+function termsAt(
+  text: string,
+  i: number,
+  candidates: readonly Candidate[],
+  blocked: number,
+  out: TermMatch[],
+): void {
+  for (const c of candidates) {
+    const end = i + c.word.length;
+    if (c.term && (c.neutral || end > blocked) && text.startsWith(c.word, i)) {
+      out.push({ term: c.word, start: i, end });
+    }
+  }
 }
 
 /** How often each term occurs (see termMatches). */
