@@ -147,7 +147,14 @@ function flatten(sections: readonly Section[]): Section[] {
 }
 
 function range(start: number, length: number): number[] {
-  return Array.from({ length }, (_, i) => start + i);
+  const out = new Array<number>(length);
+  for (let i = 0; i < length; i++) out[i] = start + i;
+  return out;
+}
+
+/** Blanks header fields the parser left in the body, and the distribution lines at its foot. */
+export function blankFieldLines(body: string): string {
+  return body.replace(HEADER_FIELD, blank).replace(DISTRIBUTION_LINE, blank);
 }
 
 /** The body between the header and its end, with boilerplate blanked, cut at maxBodyChars. */
@@ -159,19 +166,28 @@ function bodyText(
   const start = Math.max(parsed.body.start, headerEnd);
   const end = Math.min(parsed.body.end, start + settings.maxBodyChars);
   if (end <= start) return { text: '', start };
-  const chars = parsed.text.slice(start, end).split('');
-  const clear = (span: { start: number; end: number } | null | undefined): void => {
-    if (!span) return;
-    for (let i = Math.max(span.start, start); i < Math.min(span.end, end); i++) {
-      if (chars[i - start] !== '\n') chars[i - start] = ' ';
-    }
-  };
-  // The addressee stays: 各省、自治区、直辖市财政厅 says whom the notice is for, which is evidence.
-  if (parsed.title) clear(parsed.title.span);
-  clear(parsed.signature?.span);
-  for (const part of [...parsed.attachments, ...parsed.furniture]) clear(part.span);
-  const text = chars.join('').replace(HEADER_FIELD, blank).replace(DISTRIBUTION_LINE, blank);
-  return { text, start };
+  // Built from slices, blanks between them: a per-character array of the body costs more than
+  // reading the whole notice's terms.
+  const cleared = [
+    // The addressee stays: 各省、自治区、直辖市财政厅 says whom the notice is for, which is evidence.
+    parsed.title?.span,
+    parsed.signature?.span,
+    ...parsed.attachments.map((a) => a.span),
+    ...parsed.furniture.map((f) => f.span),
+  ]
+    .flatMap((span) => (span ? [span] : []))
+    .sort((a, b) => a.start - b.start);
+  let kept = '';
+  let at = start;
+  for (const span of cleared) {
+    const from = Math.max(span.start, at);
+    const to = Math.min(span.end, end);
+    if (to <= from) continue;
+    kept += parsed.text.slice(at, from) + blank(parsed.text.slice(from, to));
+    at = to;
+  }
+  kept += parsed.text.slice(at, end);
+  return { text: blankFieldLines(kept), start };
 }
 
 /** The regions read from a notice: the title's subject, the lead, the body. */
@@ -235,9 +251,30 @@ function level1Counts(text: string, lexicon: CompiledLexicon, prefix: string): M
   if (!lexicon.level1) return counts;
   for (const m of termMatches(text, lexicon.level1.lexicon)) {
     const label1 = lexicon.level1.classOf.get(m.term);
-    if (label1 !== undefined) count(counts, prefix + label1);
+    if (label1 !== undefined) count(counts, featureName(prefix, label1));
   }
   return counts;
+}
+
+/**
+ * Feature names by prefix and term, made once: a notice matches hundreds of terms, and a fresh
+ * concatenation for each would be hashed afresh in every map it enters. Bounded by the lexicons'
+ * words times the few prefixes.
+ */
+const featureNames = new Map<string, Map<string, string>>();
+
+function featureName(prefix: string, term: string): string {
+  let names = featureNames.get(prefix);
+  if (!names) {
+    names = new Map();
+    featureNames.set(prefix, names);
+  }
+  let name = names.get(term);
+  if (name === undefined) {
+    name = prefix + term;
+    names.set(term, name);
+  }
+  return name;
 }
 
 function prefixedTermCounts(
@@ -246,7 +283,7 @@ function prefixedTermCounts(
   prefix: string,
 ): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const m of termMatches(text, lexicon)) count(counts, prefix + m.term);
+  for (const m of termMatches(text, lexicon)) count(counts, featureName(prefix, m.term));
   return counts;
 }
 

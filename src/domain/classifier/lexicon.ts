@@ -46,15 +46,18 @@ export const EMPTY_LEXICON: Lexicon = { terms: [], neutral: [], issuerPatterns: 
 /** Compiled once per model: scanning by first two characters keeps matching linear. */
 export interface CompiledLexicon {
   /**
-   * The first two characters (pairKey) → words starting with them, longest first; terms and
-   * neutral words. A number key costs no string per position of the text.
+   * The first two characters (pairKey) → the words starting with them (terms and neutral words),
+   * split by their third character: at a position only the few sharing it are compared. A number
+   * key costs no string per position of the text.
    */
-  readonly byPrefix: ReadonlyMap<number, readonly string[]>;
+  readonly byPrefix: ReadonlyMap<number, PrefixWords>;
   readonly singles: ReadonlySet<string>;
   readonly neutral: ReadonlySet<string>;
   readonly terms: ReadonlySet<string>;
   /** 1 for each UTF-16 code unit a word starts with: most positions of a text are skipped at once. */
   readonly starts: Uint8Array;
+  /** See hasPair: most positions whose first character starts a word start none with the second. */
+  readonly pairBits: Uint32Array;
   /** Longest first, so the first that matches is the most specific. */
   readonly issuerPatterns: readonly string[];
   readonly rules: readonly {
@@ -68,6 +71,34 @@ export interface CompiledLexicon {
     readonly lexicon: CompiledLexicon;
     readonly classOf: ReadonlyMap<string, string>;
   } | null;
+}
+
+/** A word of the lexicon with what it is, so matching asks no set per candidate. */
+interface Candidate {
+  readonly word: string;
+  readonly term: boolean;
+  readonly neutral: boolean;
+}
+
+/** Words sharing their first two characters; each list longest first, then in code-unit order. */
+export interface PrefixWords {
+  /** Third character's code unit → the words of three or more characters with it. */
+  readonly longer: ReadonlyMap<number, readonly Candidate[]>;
+  /** The two-character words (one, unless two pairs share a key). */
+  readonly pair: readonly Candidate[];
+}
+
+/**
+ * Which pairs of first two characters some word starts with, as bits over 11 bits of each code
+ * unit: a clear bit skips the map; a set one may be another pair's (the map then says no).
+ */
+function pairBit(first: number, second: number): number {
+  return ((first & 0x7ff) << 11) | (second & 0x7ff);
+}
+
+function hasPair(bits: Uint32Array, first: number, second: number): boolean {
+  const bit = pairBit(first, second);
+  return (((bits[bit >>> 5] ?? 0) >>> (bit & 31)) & 1) === 1;
 }
 
 /**
@@ -94,12 +125,30 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     if (list) list.push(word);
     else prefixed.set(key, [word]);
   }
-  const byPrefix = new Map<number, readonly string[]>();
+  const terms = new Set(lexicon.terms);
+  const byPrefix = new Map<number, PrefixWords>();
   for (const [key, list] of prefixed) {
-    byPrefix.set(
-      key,
-      list.sort((a, b) => b.length - a.length || (a < b ? -1 : 1)),
-    );
+    const longer = new Map<number, Candidate[]>();
+    const pair: Candidate[] = [];
+    list.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    for (const word of list) {
+      const candidate = { word, term: terms.has(word), neutral: neutral.has(word) };
+      if (word.length === 2) {
+        pair.push(candidate);
+        continue;
+      }
+      const third = word.charCodeAt(2);
+      const group = longer.get(third);
+      if (group) group.push(candidate);
+      else longer.set(third, [candidate]);
+    }
+    byPrefix.set(key, { longer, pair });
+  }
+  const pairBits = new Uint32Array(1 << 17);
+  for (const word of [...terms, ...neutral]) {
+    if (word.length < 2) continue;
+    const bit = pairBit(word.charCodeAt(0), word.charCodeAt(1));
+    pairBits[bit >>> 5] = (pairBits[bit >>> 5] ?? 0) | (1 << (bit & 31));
   }
   const issuerPatterns = [...new Set(lexicon.issuerPatterns)]
     .filter((p) => p !== '')
@@ -119,8 +168,9 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     byPrefix,
     singles,
     neutral,
-    terms: new Set(lexicon.terms),
+    terms,
     starts,
+    pairBits,
     issuerPatterns,
     rules,
     level1:
@@ -156,24 +206,57 @@ export function termMatches(text: string, lexicon: CompiledLexicon): TermMatch[]
   // or before lies inside it.
   let blocked = 0;
   for (let i = 0; i < text.length; i++) {
-    if (lexicon.starts[text.charCodeAt(i)] !== 1) continue;
-    const list = lexicon.byPrefix.get(pairKey(text, i));
-    if (list) {
-      for (const word of list) {
-        if (lexicon.neutral.has(word) && text.startsWith(word, i)) {
-          blocked = Math.max(blocked, i + word.length);
-        }
-      }
-      for (const word of list) {
-        if (!lexicon.terms.has(word)) continue;
-        if (i + word.length <= blocked && !lexicon.neutral.has(word)) continue;
-        if (text.startsWith(word, i)) out.push({ term: word, start: i, end: i + word.length });
-      }
+    const first = text.charCodeAt(i);
+    if (lexicon.starts[first] !== 1) continue;
+    const second = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+    const words = hasPair(lexicon.pairBits, first, second)
+      ? lexicon.byPrefix.get(pairKey(text, i))
+      : undefined;
+    if (words) {
+      // Only words of three or more characters sharing the third can match besides the pairs;
+      // they come first, as all longer words come before the pairs in the one sorted list.
+      const longer =
+        (i + 2 < text.length ? words.longer.get(text.charCodeAt(i + 2)) : undefined) ?? [];
+      blocked = neutralEnd(text, i, words.pair, neutralEnd(text, i, longer, blocked));
+      termsAt(text, i, longer, blocked, out);
+      termsAt(text, i, words.pair, blocked, out);
     }
-    const ch = text[i] ?? '';
-    if (lexicon.singles.has(ch) && i + 1 > blocked) out.push({ term: ch, start: i, end: i + 1 });
+    if (lexicon.singles.size > 0) {
+      const ch = text[i] ?? '';
+      if (lexicon.singles.has(ch) && i + 1 > blocked) out.push({ term: ch, start: i, end: i + 1 });
+    }
   }
   return out;
+}
+
+/** `blocked`, or the end of the longest neutral word of `candidates` at `i` when further. */
+function neutralEnd(
+  text: string,
+  i: number,
+  candidates: readonly Candidate[],
+  blocked: number,
+): number {
+  let end = blocked;
+  for (const c of candidates) {
+    if (c.neutral && text.startsWith(c.word, i)) end = Math.max(end, i + c.word.length);
+  }
+  return end;
+}
+
+/** Adds the terms of `candidates` at `i` that no neutral word holds, in their order. */
+function termsAt(
+  text: string,
+  i: number,
+  candidates: readonly Candidate[],
+  blocked: number,
+  out: TermMatch[],
+): void {
+  for (const c of candidates) {
+    const end = i + c.word.length;
+    if (c.term && (c.neutral || end > blocked) && text.startsWith(c.word, i)) {
+      out.push({ term: c.word, start: i, end });
+    }
+  }
 }
 
 /** How often each term occurs (see termMatches). */
