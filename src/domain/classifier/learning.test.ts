@@ -207,6 +207,25 @@ describe.skipIf(!existsSync(shippedUrl))('shipped model', () => {
     );
   });
 
+  it('files State Council appointments and regulation clean-ups by what they do, not by the ministries they name', () => {
+    const appointment = parseNotice(
+      '国务院关于张三等同志职务任免的通知\n国人字〔2025〕12号\n任命张三为水利部副部长；免去李四的农业农村部副部长职务。\n国务院\n2025年3月1日',
+    );
+    const cleanup = parseNotice(
+      '国务院关于修改和废止部分行政法规的决定\n为全面推进依法行政，国务院对涉及的行政法规进行了清理。经过清理，国务院决定：对《农药管理条例》《城镇燃气管理条例》《娱乐场所管理条例》的部分条款予以修改；废止《水路运输管理条例》。本决定自公布之日起施行。\n国务院\n2025年3月1日',
+    );
+    // The convention's share, not the ministries' words, decides: right and scored as such.
+    const expected = [
+      [appointment, '劳动、人事、监察\\人事工作'],
+      [cleanup, '综合政务\\其他'],
+    ] as const;
+    for (const [notice, path] of expected) {
+      const top = classifyNotice(shipped, notice).top[0];
+      expect(top?.path).toBe(path);
+      expect(top?.score ?? 0).toBeGreaterThan(0.8);
+    }
+  });
+
   // Reads ../shared beside the repo; a fresh clone has none and the fixture above covers the same.
   it.skipIf(!existsSync(chongmingUrl))(
     'ranks the Chongming 民政 work plan 民政、扶贫、救灾\\其他 first, header or not (skipped without ../shared)',
