@@ -232,6 +232,14 @@ describe('rules.json', () => {
     expect(off.map((r) => r.id)).toEqual([]);
   });
 
+  it("files the holiday arrangement in one place: its terms sit under the rule's target only", () => {
+    const target = rules.find((r) => r.id === 'holiday-arrangement')?.target;
+    const holders = termEntries
+      .filter((e) => e.terms.some((t) => t === '节假日安排' || t === '放假安排'))
+      .map((e) => e.path);
+    expect(holders).toEqual([target]);
+  });
+
   it('has unique ids and a description for each rule', () => {
     const ids = rules.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
