@@ -207,6 +207,32 @@ describe.skipIf(!existsSync(shippedUrl))('shipped model', () => {
     );
   });
 
+  it('files State Council appointments and regulation clean-ups by what they do, not by the ministries they name', () => {
+    const appointment = parseNotice(
+      '国务院关于张三等同志职务任免的通知\n国人字〔2025〕12号\n任命张三为水利部副部长；免去李四的农业农村部副部长职务。\n国务院\n2025年3月1日',
+    );
+    const cleanup = parseNotice(
+      '国务院关于修改和废止部分行政法规的决定\n为全面推进依法行政，国务院对涉及的行政法规进行了清理。经过清理，国务院决定：对《农药管理条例》《城镇燃气管理条例》《娱乐场所管理条例》的部分条款予以修改；废止《水路运输管理条例》。本决定自公布之日起施行。\n国务院\n2025年3月1日',
+    );
+    // The convention's share, not the ministries' words, decides: right and scored as such.
+    const expected = [
+      [appointment, '劳动、人事、监察\\人事工作'],
+      [cleanup, '公安、安全、司法\\司法'],
+    ] as const;
+    for (const [notice, path] of expected) {
+      const top = classifyNotice(shipped, notice).top[0];
+      expect(top?.path).toBe(path);
+      expect(top?.score ?? 0).toBeGreaterThan(0.6);
+    }
+  });
+
+  it('files the yearly holiday arrangement under 综合政务\\其他, whatever festivals its body names', () => {
+    const holidays = parseNotice(
+      '国务院办公厅关于2025年部分节假日安排的通知\n国办发明电〔2024〕12号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n经国务院批准，现将2025年元旦、春节、清明节、劳动节、端午节、中秋节和国庆节放假调休日期的具体安排通知如下。\n一、元旦：1月1日（周三）放假1天，不调休。\n二、春节：1月28日（农历除夕、周二）至2月4日（农历正月初七、周二）放假调休，共8天。\n节假日期间，各地区、各部门要妥善安排好值班和安全、保卫等工作，遇有重大突发事件，要按规定及时报告并妥善处置，确保人民群众祥和平安度过节日假期。\n国务院办公厅\n2024年11月12日',
+    );
+    expect(classifyNotice(shipped, holidays).top[0]?.path).toBe('综合政务\\其他');
+  });
+
   // Reads ../shared beside the repo; a fresh clone has none and the fixture above covers the same.
   it.skipIf(!existsSync(chongmingUrl))(
     'ranks the Chongming 民政 work plan 民政、扶贫、救灾\\其他 first, header or not (skipped without ../shared)',

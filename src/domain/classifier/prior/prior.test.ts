@@ -170,6 +170,8 @@ describe('terms.json', () => {
     expect(pathsOf('优抚')).toEqual(['民政、扶贫、救灾\\优抚安置']);
     expect(pathsOf('婚姻登记')).toEqual(['民政、扶贫、救灾\\其他']);
     expect(pathsOf('行政复议')).toEqual(['公安、安全、司法\\司法']);
+    // Small firms are served by banks, tax offices and market regulators as much as by industry.
+    expect(pathsOf('小微企业')).toEqual([]);
   });
 
   it('reads no subject in the State Council addressee line, and no 卫生 in 医疗保障', () => {
@@ -178,6 +180,8 @@ describe('terms.json', () => {
     expect(terms('各省、自治区、直辖市人民政府，国务院各部委、各直属机构：')).toEqual([]);
     expect(terms('关于调整国务院直属机构设置的通知')).toContain('直属机构');
     expect(terms('深化医疗保障制度改革')).toEqual(['医疗保障']);
+    // A patent term, not industry: 工业品外观设计 is 知识产权 and no 工业 inside it counts.
+    expect(terms('申请工业品外观设计国际注册')).toEqual(['工业品外观设计']);
   });
 });
 
@@ -230,6 +234,14 @@ describe('rules.json', () => {
       (r) => 'share' in r && !(typeof r.share === 'number' && r.share > 0 && r.share < 1),
     );
     expect(off.map((r) => r.id)).toEqual([]);
+  });
+
+  it("files the holiday arrangement in one place: its terms sit under the rule's target only", () => {
+    const target = rules.find((r) => r.id === 'holiday-arrangement')?.target;
+    const holders = termEntries
+      .filter((e) => e.terms.some((t) => t === '节假日安排' || t === '放假安排'))
+      .map((e) => e.path);
+    expect(holders).toEqual([target]);
   });
 
   it('has unique ids and a description for each rule', () => {
@@ -323,6 +335,10 @@ describe('rules.json', () => {
     'regulation-cleanup': {
       fires: ['国务院关于修改和废止部分行政法规的决定', '关于开展规范性文件清理工作的通知'],
       not: ['关于加强行政规范性文件制定和监督管理工作的通知'],
+    },
+    'approval-reform': {
+      fires: ['国务院关于取消和下放一批行政许可事项的决定'],
+      not: ['关于优化行政许可服务的通知'],
     },
     'holiday-arrangement': {
       fires: ['国务院办公厅关于2025年部分节假日安排的通知'],
