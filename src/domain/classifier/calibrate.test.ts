@@ -12,6 +12,7 @@ import {
   expectedCalibrationError,
   fitCalibration,
   negativeLogLikelihood,
+  topScoreLogLoss,
   type CalibrationRow,
 } from './calibrate';
 import { featurise } from './featurise';
@@ -203,5 +204,19 @@ describe('fitCalibration on titled notices and paragraphs', () => {
     const asParagraph = calibrationFor(fitted, false);
     expect(ece(paragraphs, { ...fitted, ...asParagraph })).toBeLessThan(ece(paragraphs, common));
     expect(ece(titled, fitted)).toBeLessThan(ece(titled, common));
+  });
+});
+
+describe('the top score of a paragraph', () => {
+  it('says how often the top suggestion is right, on paragraphs it was not fitted on', () => {
+    const fitOn = [...rowsOf(7, 300, 0.95, true), ...rowsOf(8, 300, 0.5, false)];
+    const fitted = calibrationFor(fitCalibration(fitOn, { fittedOn: 'test', sources: [] }), false);
+    const held = rowsOf(9, 300, 0.5, false);
+    const tops = held.map((r) => Math.max(...calibratedProbabilities(r.logits, fitted)));
+    const mean = tops.reduce((a, b) => a + b, 0) / tops.length;
+    expect(Math.abs(mean - 0.5)).toBeLessThan(0.05);
+    expect(topScoreLogLoss(held, fitted)).toBeLessThan(
+      topScoreLogLoss(held, { ...fitted, temperature: 0.5, temperature2: 0.5 }),
+    );
   });
 });
