@@ -58,7 +58,6 @@ export function browserWorkers(): DeskWorkers {
     desk: {
       loadModel: () => everyMember<ModelStatus>((m) => m.loadModel(shippedModelUrl())),
       analyse: (texts) => call(pool.run((m) => m.analyse(texts))),
-      analyseFiles: (files) => call(pool.run((m) => m.analyseFiles(files))),
       explain: (notice) => call(primary.explain(notice)),
       useLocalModel: (file) =>
         everyMember<ModelStep<Provenance | null>>((m) => m.useLocalModel(file)),

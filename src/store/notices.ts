@@ -11,13 +11,13 @@ import { parseDeskJsonl } from '../domain/export/jsonl';
 import { checkPaste } from '../domain/intake/paste';
 import { detailOf, message } from '../domain/message';
 import { storageProblem } from '../lib/db';
-import { readImportFile } from '../lib/read-file';
+import { readImportFile, readNoticeFile } from '../lib/read-file';
 import { orderedMap } from '../workers/pool';
 import type { GetState, SetState, StoreContext } from './context';
 import { SAVING, track } from './pending';
 import type { DeskState, IntakeError, NoticesSlice, Slice } from './types';
 
-/** Files read, decoded, parsed and classified per worker call: small enough that progress moves and cancel is quick. */
+/** Files read, parsed and classified per worker call: small enough that progress moves and cancel is quick. */
 const CHUNK = 25;
 /** Records shown and stored at once: one render of the table and one transaction per batch. */
 const BATCH = 200;
@@ -190,32 +190,27 @@ export const createNoticesSlice =
       set(progress(true));
       const chunks: (readonly File[])[] = [];
       for (let at = 0; at < files.length; at += CHUNK) chunks.push(files.slice(at, at + CHUNK));
-      // Chunks are read, decoded and analysed on several workers at once (the page never touches the
-      // bytes); they come back in upload order and are shown and stored a batch at a time, so the
-      // table re-renders once per batch.
+      // Chunks are read and analysed on several workers at once; they come back in upload order and
+      // are shown and stored a batch at a time, so the table re-renders once per batch.
       await orderedMap(
         chunks,
         async (chunk): Promise<{ chunk: readonly File[]; records: Analysed[] }> => {
+          const items: Incoming[] = [];
+          for (const file of chunk) {
+            const read = await readNoticeFile(file);
+            if (read.ok) items.push({ text: read.text, source: { kind: 'file', name: file.name } });
+            else errors.push({ about: { file: file.name }, reason: read.reason });
+          }
           try {
-            const read = await ctx.deps.workers.desk.analyseFiles(chunk);
-            const records = read.flatMap((result, i): Analysed[] => {
-              const name = chunk[i]?.name ?? '';
-              if (result.ok) {
-                const item = { text: result.text, source: { kind: 'file', name } } as const;
-                return [{ item, analysis: result.analysis }];
-              }
-              errors.push({ about: { file: name }, reason: result.reason });
-              return [];
-            });
-            return { chunk, records };
+            return { chunk, records: await analyse(ctx, items) };
           } catch (e) {
             const reason = message('fileUnparsable', { detail: detailOf(e) });
-            errors.push(...chunk.map((file) => ({ about: { file: file.name }, reason })));
+            errors.push(...items.map((i) => ({ about: { file: i.source.name ?? '' }, reason })));
             return { chunk, records: [] };
           }
         },
         {
-          // One chunk more than the workers, so a worker that finishes is handed the next at once.
+          // One chunk more than the workers, so a worker never waits while the page reads files.
           concurrency: ctx.deps.workers.parallel + 1,
           cancelled: () => ctx.runtime.intakeCancelled,
           onResult: async ({ chunk, records }) => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serialiseModel, trainModel } from '../domain/classifier';
 import { TINY_PRIOR } from '../domain/classifier/test-support/fixtures';
-import { makeDocx } from '../domain/intake/test-support/docx';
-import { encodeLegacy } from '../domain/intake/test-support/legacy-encode';
 import { parseNotice } from '../domain/notice';
 import { createDeskWorkerApi } from './desk-api';
 import { learnFromDecision, localModelFile, provenance, readLocalModel } from './learning';
@@ -117,28 +115,6 @@ describe('the local model in the desk worker', () => {
     const learnt = learnFromDecision(model, parseNotice(decided), target);
     const back = readLocalModel(JSON.parse(JSON.stringify(localModelFile(learnt))));
     expect(provenance(back)).toEqual(provenance(learnt));
-  });
-});
-
-describe('the desk worker reads uploaded files itself', () => {
-  it('decodes GB18030 and .docx, refuses what is not a notice, and keeps the upload order', async () => {
-    const { api, parsed } = await deskWorker();
-    const [first = '', second = ''] = pendingTexts;
-    const files = [
-      new File([new Uint8Array(encodeLegacy(first, 'gb18030'))], '旧电脑.txt'),
-      new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d])], '扫描件.txt'),
-      new File([new Uint8Array(await makeDocx(second.split('\n')))], '通知.docx'),
-    ];
-    const results = await api.analyseFiles(files);
-    expect(results.map((r) => (r.ok ? r.text : r.reason.code))).toEqual([
-      first,
-      'fileBinary',
-      second,
-    ]);
-    const [read] = results;
-    expect(read?.ok && read.analysis.meta.title).toBe('关于农产品种植补贴和养老服务工作的通知');
-    expect(read?.ok && read.analysis.suggestions?.length).toBeGreaterThan(0);
-    expect(parsed).toEqual([first, second]);
   });
 });
 

@@ -7,11 +7,10 @@
 import { ModelError, parseModel, type Model } from '../domain/classifier';
 import { analyseNotice, explainNotice, rescoreNotice } from '../domain/desk/analyse';
 import { detailOf, message } from '../domain/message';
-import { readNoticeFile } from '../lib/read-file';
 import { parseNotice } from '../domain/notice';
 import type { ParsedNotice } from '../domain/notice/types';
 import { learnFromDecision, localModelFile, provenance, readLocalModel } from './learning';
-import type { DeskWorkerApi, FileAnalysis, ModelStatus, NoticeRef } from './protocol';
+import type { DeskWorkerApi, ModelStatus, NoticeRef } from './protocol';
 
 /**
  * Parses kept: about 18 KB each, so at most ~36 MB. Beyond it, the notices read longest ago are
@@ -94,23 +93,6 @@ export function createDeskWorkerApi(
         remember(analysis.id, parsed);
         return analysis;
       });
-    },
-
-    async analyseFiles(files) {
-      const model = await active();
-      const results: FileAnalysis[] = [];
-      for (const file of files) {
-        const read = await readNoticeFile(file);
-        if (!read.ok) {
-          results.push(read);
-          continue;
-        }
-        const parsed = parse(read.text);
-        const analysis = analyseNotice(parsed, model);
-        remember(analysis.id, parsed);
-        results.push({ ok: true, text: read.text, analysis });
-      }
-      return results;
     },
 
     async explain(notice) {

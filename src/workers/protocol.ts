@@ -30,11 +30,6 @@ export interface NoticeRef {
   readonly text: string;
 }
 
-/** An uploaded file as the worker read it: its text and analysis, or why it could not be read. */
-export type FileAnalysis =
-  | { readonly ok: true; readonly text: string; readonly analysis: NoticeAnalysis }
-  | { readonly ok: false; readonly reason: Message };
-
 /** The notice the clerk reads: its parse (for highlights and outline) and its full classification. */
 export interface Explanation {
   readonly parsed: ParsedNotice;
@@ -61,11 +56,6 @@ export interface DeskWorkerApi {
   /** Loads the shipped model once; notices are still parsed when it cannot be loaded. */
   loadModel(url: string): Promise<ModelStatus>;
   analyse(texts: readonly string[]): Promise<NoticeAnalysis[]>;
-  /**
-   * Reads, decodes (.docx too), parses and classifies uploaded files, in order. A File crosses to
-   * the worker as a handle, so the page never touches the bytes.
-   */
-  analyseFiles(files: readonly File[]): Promise<FileAnalysis[]>;
   explain(notice: NoticeRef): Promise<Explanation>;
   /** Analyse and explain with this local model from now on (null: back to the shipped model). */
   useLocalModel(file: ModelFile | null): Promise<ModelStep<Provenance | null>>;
