@@ -4,7 +4,7 @@
  * nothing. What was kept is read back from IndexedDB, the order a reload shows.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { fileInput, notice, openDesk, queue } from './support/desk';
+import { fileInput, notice, openDesk, queue, savedRecords } from './support/desk';
 
 interface Kept {
   readonly name: string | null;
@@ -27,33 +27,17 @@ function noticeFiles(n: number): { name: string; mimeType: string; buffer: Buffe
 }
 
 /** The notices stored, in the order the desk loads them (arrival), with whether each has suggestions. */
-function kept(page: Page): Promise<Kept[]> {
-  return page.evaluate(
-    () =>
-      new Promise<Kept[]>((resolve, reject) => {
-        const open = indexedDB.open('notice-topic-desk');
-        open.onerror = () => reject(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const all = open.result.transaction('notices').objectStore('notices').getAll();
-          all.onerror = () => reject(new Error(String(all.error)));
-          all.onsuccess = () => {
-            open.result.close();
-            const records = all.result as {
-              addedAt: string;
-              source: { name: string | null };
-              suggestions: unknown[] | null;
-            }[];
-            records.sort((a, b) => (a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : 0));
-            resolve(
-              records.map((r) => ({
-                name: r.source.name,
-                scored: Array.isArray(r.suggestions) && r.suggestions.length > 0,
-              })),
-            );
-          };
-        };
-      }),
-  );
+async function kept(page: Page): Promise<Kept[]> {
+  const records = await savedRecords<{
+    addedAt: string;
+    source: { name: string | null };
+    suggestions: unknown[] | null;
+  }>(page);
+  records.sort((a, b) => (a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : 0));
+  return records.map((r) => ({
+    name: r.source.name,
+    scored: Array.isArray(r.suggestions) && r.suggestions.length > 0,
+  }));
 }
 
 function importProgress(page: Page) {

@@ -98,15 +98,11 @@ export function alertWithText(page: Page, text: RegExp): Locator {
   return page.getByRole('alert').filter({ hasText: text }).first();
 }
 
-/**
- * How many notices, and decided ones, the desk has saved in IndexedDB. A notice or a decision is
- * on screen a moment before it is saved: a test that reloads to prove it was kept waits for this
- * first, or under load it reloads before the save and finds it missing.
- */
-export function savedCounts(page: Page): Promise<{ notices: number; decided: number }> {
+/** The notice records the desk has saved in IndexedDB, as stored. */
+export function savedRecords<T>(page: Page): Promise<T[]> {
   return page.evaluate(
     () =>
-      new Promise<{ notices: number; decided: number }>((resolve, reject) => {
+      new Promise<unknown[]>((resolve, reject) => {
         const open = indexedDB.open('notice-topic-desk');
         open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
@@ -114,16 +110,24 @@ export function savedCounts(page: Page): Promise<{ notices: number; decided: num
           all.onerror = () => reject(new Error(String(all.error)));
           all.onsuccess = () => {
             open.result.close();
-            const records = all.result as { decision?: unknown }[];
-            resolve({
-              notices: records.length,
-              decided: records.filter((r) => r.decision !== null && r.decision !== undefined)
-                .length,
-            });
+            resolve(all.result as unknown[]);
           };
         };
       }),
-  );
+  ) as Promise<T[]>;
+}
+
+/**
+ * How many notices, and decided ones, the desk has saved in IndexedDB. A notice or a decision is
+ * on screen a moment before it is saved: a test that reloads to prove it was kept waits for this
+ * first, or under load it reloads before the save and finds it missing.
+ */
+export async function savedCounts(page: Page): Promise<{ notices: number; decided: number }> {
+  const records = await savedRecords<{ decision?: unknown }>(page);
+  return {
+    notices: records.length,
+    decided: records.filter((r) => r.decision !== null && r.decision !== undefined).length,
+  };
 }
 
 /** Clicks the CSV export and returns the downloaded file's bytes. */

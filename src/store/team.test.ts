@@ -12,6 +12,7 @@ import { openTeamStorage, type TeamStorage } from '../lib/team-db';
 import { TeamApiError, TeamUnreachable } from '../lib/team-errors';
 import type { TeamDeps } from '../lib/team';
 import { eventually, startDesk } from './test-support/desk';
+import { EMPTY_META } from '../domain/export/test-support/records';
 
 const CIVIL = { label1: '民政、扶贫、救灾', label2: '社会福利' };
 const EDUCATION = { label1: '科技、教育', label2: '教育' };
@@ -37,17 +38,7 @@ function notice(id: number, rev: number, decision: PushDecision | undefined): Sy
     text: `通知${id}`,
     source: { kind: 'paste', name: null },
     addedAt: '2026-12-01T00:00:00.000Z',
-    meta: {
-      title: `通知${id}`,
-      issuer: null,
-      docNumber: null,
-      indexNo: null,
-      topicRaw: null,
-      writtenDate: null,
-      publishDate: null,
-      effectiveDate: null,
-      expiryDate: null,
-    },
+    meta: { ...EMPTY_META, title: `通知${id}` },
     originalTopic: null,
     suggestions: [{ path: CIVIL, score: 0.7 }],
     rev,

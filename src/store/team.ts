@@ -24,6 +24,22 @@ import type { DeskState, Slice, TeamSlice, TeamState } from './types';
 /** After a request got no answer, the outbox is tried again this often (besides the online event). */
 const RETRY_MS = 10_000;
 
+/** What the team view shows of one project: emptied when another project is opened. */
+function projectViews(): Pick<
+  TeamState,
+  'outcomes' | 'reviews' | 'reviewsNext' | 'explanations' | 'agreement' | 'scoring' | 'latestModel'
+> {
+  return {
+    outcomes: [],
+    reviews: [],
+    reviewsNext: null,
+    explanations: new Map(),
+    agreement: null,
+    scoring: null,
+    latestModel: null,
+  };
+}
+
 const INITIAL: TeamState = {
   server: 'unknown',
   online: true,
@@ -35,13 +51,7 @@ const INITIAL: TeamState = {
   outbox: [],
   syncing: false,
   lastSyncAt: null,
-  outcomes: [],
-  reviews: [],
-  reviewsNext: null,
-  explanations: new Map(),
-  agreement: null,
-  scoring: null,
-  latestModel: null,
+  ...projectViews(),
   busy: false,
   message: null,
 };
@@ -225,13 +235,7 @@ export const createTeamSlice =
           projectId,
           copies: byId(new Map(saved.copies.map((c) => [c.id, c]))),
           outbox: saved.outbox,
-          outcomes: [],
-          reviews: [],
-          reviewsNext: null,
-          explanations: new Map(),
-          agreement: null,
-          scoring: null,
-          latestModel: null,
+          ...projectViews(),
         });
         try {
           patch({ members: await deps.api.members(projectId) });

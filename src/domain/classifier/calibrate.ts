@@ -45,19 +45,29 @@ export const DEFAULT_CALIBRATION: Calibration = {
   sources: [],
 };
 
+/** Mean over rows of a loss of each row's calibrated probabilities. */
+function meanLoss(
+  rows: readonly CalibrationRow[],
+  calibration: ScoreCalibration,
+  loss: (p: ArrayLike<number>, row: CalibrationRow) => number,
+): number {
+  let sum = 0;
+  for (const row of rows) {
+    sum += loss(calibratedProbabilities(row.logits, calibration, row.conventions), row);
+  }
+  return rows.length === 0 ? 0 : sum / rows.length;
+}
+
 /** Mean negative log-likelihood of the allowed leaves under a calibration. */
 export function negativeLogLikelihood(
   rows: readonly CalibrationRow[],
   calibration: ScoreCalibration,
 ): number {
-  let sum = 0;
-  for (const row of rows) {
-    const p = calibratedProbabilities(row.logits, calibration, row.conventions);
+  return meanLoss(rows, calibration, (p, row) => {
     let mass = 0;
     for (const t of row.targets) mass += p[t] ?? 0;
-    sum -= Math.log(Math.max(mass, 1e-12));
-  }
-  return rows.length === 0 ? 0 : sum / rows.length;
+    return -Math.log(Math.max(mass, 1e-12));
+  });
 }
 
 /**
@@ -69,15 +79,12 @@ export function topScoreLogLoss(
   rows: readonly CalibrationRow[],
   calibration: ScoreCalibration,
 ): number {
-  let sum = 0;
-  for (const row of rows) {
-    const p = calibratedProbabilities(row.logits, calibration, row.conventions);
+  return meanLoss(rows, calibration, (p, row) => {
     let top = 0;
     for (let i = 1; i < p.length; i++) if ((p[i] ?? 0) > (p[top] ?? 0)) top = i;
     const score = Math.min(Math.max(p[top] ?? 0, 1e-12), 1 - 1e-12);
-    sum -= Math.log(row.targets.includes(top) ? score : 1 - score);
-  }
-  return rows.length === 0 ? 0 : sum / rows.length;
+    return -Math.log(row.targets.includes(top) ? score : 1 - score);
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PushResult, SyncNotice } from './contract';
+import { EMPTY_META } from '../export/test-support/records';
 import {
   acknowledge,
   copyView,
@@ -19,17 +20,7 @@ function notice(id: number, rev: number, over: Partial<SyncNotice> = {}): SyncNo
     text: '通知',
     source: { kind: 'paste', name: null },
     addedAt: '2026-01-01T00:00:00.000Z',
-    meta: {
-      title: `通知${id}`,
-      issuer: null,
-      docNumber: null,
-      indexNo: null,
-      topicRaw: null,
-      writtenDate: null,
-      publishDate: null,
-      effectiveDate: null,
-      expiryDate: null,
-    },
+    meta: { ...EMPTY_META, title: `通知${id}` },
     originalTopic: null,
     suggestions: [{ path: CIVIL, score: 0.8 }],
     rev,
