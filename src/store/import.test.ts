@@ -2,18 +2,10 @@
  * Importing many files: the real store, storage (fake-indexeddb) and worker code, with two analyse
  * calls in flight as on the smallest machine. Order, batching, repeat and cancel as the clerk sees them.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { freshDatabase, startDesk, type TestDesk } from './test-support/desk';
+import { describe, expect, it } from 'vitest';
+import { desksStoppedAfterEach, freshDatabase, type TestDesk } from './test-support/desk';
 
-const open: TestDesk[] = [];
-async function desk(...args: Parameters<typeof startDesk>): Promise<TestDesk> {
-  const d = await startDesk(...args);
-  open.push(d);
-  return d;
-}
-afterEach(() => {
-  for (const d of open.splice(0)) d.store.getState().stop();
-});
+const desk = desksStoppedAfterEach();
 
 function noticeFiles(n: number): File[] {
   return Array.from({ length: n }, (_, i) => {

@@ -4,11 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportFileName } from '../domain/export/file-name';
 import { searchTopics } from '../domain/taxonomy';
 import { openDeskDb, type DeskDb } from '../lib/db';
-import { eventually, freshDatabase, startDesk, type TestDesk } from './test-support/desk';
+import {
+  desksStoppedAfterEach,
+  eventually,
+  freshDatabase,
+  type TestDesk,
+} from './test-support/desk';
 
 const NOTICE = readFileSync(
   new URL('../domain/notice/fixtures/shanghai-format-notice.txt', import.meta.url),
@@ -24,15 +29,7 @@ const SECOND = [
 const KEJI = { label1: '科技、教育', label2: '科技' };
 const MINZHENG = { label1: '民政、扶贫、救灾', label2: '其他' };
 
-const open: TestDesk[] = [];
-async function desk(...args: Parameters<typeof startDesk>): Promise<TestDesk> {
-  const d = await startDesk(...args);
-  open.push(d);
-  return d;
-}
-afterEach(() => {
-  for (const d of open.splice(0)) d.store.getState().stop();
-});
+const desk = desksStoppedAfterEach();
 
 async function add(d: TestDesk, text: string): Promise<string> {
   const result = await d.store.getState().addPaste(text);

@@ -4,6 +4,7 @@
  * downloads kept as text.
  */
 import { IDBFactory } from 'fake-indexeddb';
+import { afterEach } from 'vitest';
 import { serialiseModel, trainModel } from '../../domain/classifier';
 import { TINY_PRIOR } from '../../domain/classifier/test-support/fixtures';
 import { parseNotice } from '../../domain/notice';
@@ -97,6 +98,19 @@ export async function startDesk(options: DeskOptions = {}): Promise<TestDesk> {
 }
 
 /** Waits until `check` holds (storage and other tabs answer asynchronously); fails after `ms`. */
+/** A `startDesk` whose desks are stopped after each test of the file that calls this. */
+export function desksStoppedAfterEach(): (options?: DeskOptions) => Promise<TestDesk> {
+  const open: TestDesk[] = [];
+  afterEach(() => {
+    for (const d of open.splice(0)) d.store.getState().stop();
+  });
+  return async (options) => {
+    const d = await startDesk(options);
+    open.push(d);
+    return d;
+  };
+}
+
 export async function eventually(
   check: () => boolean | Promise<boolean>,
   ms = 3000,
