@@ -132,7 +132,7 @@ function TeamBar() {
 const LEAVES = taxonomyLeaves();
 
 /**
- * Any class of the taxonomy. The list of 121 opens on demand: a clerk's queue of hundreds of notices
+ * Any class of the taxonomy. The list of all 122 opens on demand: a clerk's queue of hundreds of notices
  * does not carry a full list in each card.
  */
 function OtherLabel({
