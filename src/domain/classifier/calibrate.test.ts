@@ -30,7 +30,11 @@ const indexOf = (key: string): number => LEAVES.findIndex((p) => topicKey(p) ===
 function ece(rows: readonly CalibrationRow[], calibration = DEFAULT_CALIBRATION): number {
   return expectedCalibrationError(
     rows.map((r) => {
-      const p = calibratedProbabilities(r.logits, calibration, r.conventions);
+      const p = calibratedProbabilities(
+        r.logits,
+        calibration,
+        r.conventions.map((c) => c.override),
+      );
       let best = 0;
       for (let i = 1; i < p.length; i++) if ((p[i] ?? 0) > (p[best] ?? 0)) best = i;
       return { confidence: p[best] ?? 0, correct: r.targets.includes(best) };
@@ -164,7 +168,7 @@ describe('calibration on real labels', () => {
         return {
           logits: logits(model.weights, f.values, N),
           targets: leavesOf(e.path),
-          conventions: firedConventions(model, f).map((c) => c.override),
+          conventions: firedConventions(model, f),
           whole: false,
         };
       });

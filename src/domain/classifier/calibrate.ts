@@ -14,11 +14,17 @@ import {
   type ScoreCalibration,
 } from './score';
 
+/** A convention that fired on a notice: its rule and what it does to the scores. */
+export interface FiredConvention {
+  readonly id: string;
+  readonly override: Override;
+}
+
 /** A held-out prediction: raw logits, the leaves its label allows, the conventions that fired. */
 export interface CalibrationRow {
   readonly logits: ArrayLike<number>;
   readonly targets: readonly number[];
-  readonly conventions: readonly Override[];
+  readonly conventions: readonly FiredConvention[];
   /**
    * Whether the row stands for a whole notice (it has a title) of the catalogue being modelled, not a
    * paragraph cut from one nor a notice of another catalogue: only such rows say how often the
@@ -53,7 +59,8 @@ function meanLoss(
 ): number {
   let sum = 0;
   for (const row of rows) {
-    sum += loss(calibratedProbabilities(row.logits, calibration, row.conventions), row);
+    const overrides = row.conventions.map((c) => c.override);
+    sum += loss(calibratedProbabilities(row.logits, calibration, overrides), row);
   }
   return rows.length === 0 ? 0 : sum / rows.length;
 }
@@ -123,8 +130,19 @@ const FLOORS = [MIN_FLOOR, 0.02, 0.03, 0.04, 0.05];
 /** The most held-out rows the calibration is fitted on. */
 const MAX_ROWS = 2000;
 
-/** How many rows' worth of weight pulls a class's 其他 share towards the share of all classes. */
+/**
+ * How many rows' worth of weight pull a fitted share towards the share it starts from (a class's
+ * 其他 share towards that of all classes; a convention's towards the prior's).
+ */
 const SHARE_PRIOR_ROWS = 10;
+
+/**
+ * The share in [0, max] that minimises `totalLoss` (a sum over rows) plus a pull towards `start`
+ * worth SHARE_PRIOR_ROWS rows, so a share seen on a handful of rows stays close to where it began.
+ */
+function pulledShare(totalLoss: (share: number) => number, start: number, max = 0.9): number {
+  return goldenMin((w) => totalLoss(w) + SHARE_PRIOR_ROWS * 4 * (w - start) * (w - start), 0, max);
+}
 
 /**
  * Each class's otherShare: the share that maximises the likelihood of the held-out rows labelled
@@ -147,15 +165,50 @@ export function fitOtherShare(
     const name = CLASS_NAMES[c] ?? '';
     if ((CLASS_OTHER[c] ?? -1) < 0) return;
     const own = fullPath.filter((r) => members.includes(r.targets[0] ?? -1));
-    const fitted = goldenMin(
-      (w) =>
-        nll(own, (n) => (n === name ? w : common)) +
-        SHARE_PRIOR_ROWS * 4 * (w - common) * (w - common),
-      0,
-      0.9,
-    );
+    const fitted = pulledShare((w) => nll(own, (n) => (n === name ? w : common)), common);
     out.set(name, Math.round(fitted * 1000) / 1000);
   });
+  return out;
+}
+
+/** Below this share a convention no longer overrides the content (a model file's share is > 0). */
+export const MIN_CONVENTION_SHARE = 0.01;
+
+/**
+ * An office's own habit for each convention that fired on its held-out notices: the share that
+ * best explains the labels it gave them, pulled towards the prior's share (conventions differ
+ * between catalogues: Hebei files the staffing of a 领导小组 under the group's subject or 其他,
+ * gov.cn under 国务院组织机构). Conventions that never fired keep their share; a share that falls
+ * below MIN_CONVENTION_SHARE comes back as 0 (the convention no longer overrides).
+ */
+export function fitConventionShares(
+  rows: readonly CalibrationRow[],
+  calibration: ScoreCalibration,
+): Map<string, number> {
+  const fired = new Map<string, { readonly start: number; readonly rows: CalibrationRow[] }>();
+  for (const row of rows) {
+    for (const c of row.conventions) {
+      const entry = fired.get(c.id) ?? { start: c.override.share, rows: [] };
+      entry.rows.push(row);
+      fired.set(c.id, entry);
+    }
+  }
+  const out = new Map<string, number>();
+  for (const [id, { start, rows: own }] of fired) {
+    const at = (share: number): CalibrationRow[] =>
+      own.map((row) => ({
+        ...row,
+        conventions: row.conventions.map((c) =>
+          c.id === id ? { id, override: { ...c.override, share } } : c,
+        ),
+      }));
+    const fitted = pulledShare(
+      (share) => negativeLogLikelihood(at(share), calibration) * own.length,
+      start,
+      0.95,
+    );
+    out.set(id, fitted < MIN_CONVENTION_SHARE ? 0 : Math.round(fitted * 1000) / 1000);
+  }
   return out;
 }
 

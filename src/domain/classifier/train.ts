@@ -8,7 +8,12 @@
 import { parseNotice } from '../notice';
 import type { ParsedNotice } from '../notice/types';
 import { TAXONOMY, taxonomyLeaves, topicKey, type TopicPath } from '../taxonomy/taxonomy';
-import { DEFAULT_CALIBRATION, fitCalibration, type CalibrationRow } from './calibrate';
+import {
+  DEFAULT_CALIBRATION,
+  fitCalibration,
+  fitConventionShares,
+  type CalibrationRow,
+} from './calibrate';
 import {
   BIAS_FEATURE,
   DEFAULT_SETTINGS,
@@ -537,7 +542,7 @@ function calibrationRow(model: Model, example: Prepared): CalibrationRow {
   return {
     logits: scoreLogits(model.weights, example.features.values, model.labels.length),
     targets: example.targets,
-    conventions: firedConventions(model, example.features).map((c) => c.override),
+    conventions: firedConventions(model, example.features),
     // A source with its own convention says nothing of how often gov.cn's label departs from a
     // whole notice's words.
     whole: example.biasGroup === 0 && example.features.regions.some((r) => r.kind === 'title'),
@@ -551,6 +556,7 @@ function assemble(
   examples: readonly LabelledExample[],
   options: TrainOptions,
   calibration: Calibration,
+  lexicon: Lexicon = setup.lexicon,
 ): Model {
   const summary: Record<string, number> = Object.create(null) as Record<string, number>;
   for (const e of examples) {
@@ -567,7 +573,7 @@ function assemble(
     },
     settings: setup.settings,
     labels: LEAVES,
-    lexicon: setup.lexicon,
+    lexicon,
     calibration,
     weights,
   });
@@ -630,11 +636,38 @@ export function trainModel(
     scored === folds
       ? `${folds} 折交叉验证（按文档分组）`
       : `留出五分之一（按文档分组，${rows.length} 条）`;
-  const calibration = fitCalibration(rows, {
+  const about = {
     fittedOn: `${how}：${sources.map((s) => `${s.name} ${s.n} 条`).join('，')}`,
     sources,
-  });
-  return assemble(setup, weights, usable, options, calibration);
+  };
+  if (!setup.isLocal) {
+    return assemble(setup, weights, usable, options, fitCalibration(rows, about));
+  }
+  // An office's history also says how far it follows each convention; the scores are then
+  // calibrated with the office's own shares.
+  const shares = fitConventionShares(rows, fitCalibration(rows, about));
+  const ownRows = rows.map((r) => ({
+    ...r,
+    conventions: r.conventions.flatMap((c) => {
+      const share = shares.get(c.id) ?? c.override.share;
+      return share > 0 ? [{ id: c.id, override: { ...c.override, share } }] : [];
+    }),
+  }));
+  const lexicon = withConventionShares(setup.lexicon, shares);
+  return assemble(setup, weights, usable, options, fitCalibration(ownRows, about), lexicon);
+}
+
+/** The lexicon with each convention at the share given (0: the rule no longer overrides). */
+function withConventionShares(lexicon: Lexicon, shares: ReadonlyMap<string, number>): Lexicon {
+  return {
+    ...lexicon,
+    rules: lexicon.rules.map((rule) => {
+      const share = shares.get(rule.id);
+      if (!rule.override || share === undefined) return rule;
+      const { override, ...rest } = rule;
+      return share > 0 ? { ...rest, override: { ...override, share } } : rest;
+    }),
+  };
 }
 
 /** Features an incremental update touches, strongest first. */
