@@ -76,12 +76,12 @@ edit by hand. Schema version 2, validated on load (src/domain/classifier/model.t
 
 - **What it is**: multinomial logistic regression over the ${model.labels.length} leaves of the
   taxonomy, sparse weights (${model.weights.size} features). The notice is read in regions: the
-  title's subject (\`t:\` prior terms, \`tg:\` n-grams), the issuer (\`i:\`), the body's opening and
+  title's subject (\`t:\` prior terms, \`tg:\` n-grams), the issuer (\`i:\`) and its 发文字号 code (\`n:\`), the body's opening and
   section headings (\`l:\`), the rest of the body without boilerplate (\`p:\` terms, \`g:\` n-grams),
   the cataloguing conventions (\`r:\`), and the class of a clerk's level-1 keywords in the title
   (\`kt:\`) and the body (\`kb:\`). The header's 主题分类 is never read.
 - **Knowledge first**: the Gaussian prior of the weights is centred on the knowledge prior
-  (src/domain/classifier/prior: terms, issuers, conventions, level-1 keywords), so labelled data
+  (src/domain/classifier/prior: terms, issuers, 发文字号 codes, conventions, level-1 keywords), so labelled data
   refines it.
 - **Learnt from** (real labelled data, read from ../shared/data at train time, never copied):
 ${notes.map((n) => `  - ${n}`).join('\n')}

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import {
   parseModel,
   readLabelledJsonl,
-  readPrior,
+  PRIOR_FILE_NAMES,
+  readPriorFiles,
   type KnowledgePrior,
   type LabelledLine,
   type Model,
@@ -26,14 +27,11 @@ export function readJson(file: string): unknown {
 }
 
 export function priorFiles(): string[] {
-  return ['terms.json', 'issuers.json', 'rules.json', 'level1.json'].map((f) =>
-    path.join(priorDir, f),
-  );
+  return Object.values(PRIOR_FILE_NAMES).map((f) => path.join(priorDir, f));
 }
 
 export function loadPrior(): KnowledgePrior {
-  const [terms = '', issuers = '', rules = '', level1 = ''] = priorFiles();
-  return readPrior(readJson(terms), readJson(issuers), readJson(rules), readJson(level1));
+  return readPriorFiles((file) => readJson(path.join(priorDir, file)));
 }
 
 export function loadModel(dir = shippedModelDir): Model {

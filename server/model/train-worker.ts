@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   parseModel,
-  readPrior,
+  readPriorFiles,
   serialiseModel,
   trainModel,
   type LabelledExample,
@@ -33,7 +33,7 @@ function train(job: TrainJob): TrainOutcome {
     const examples: LabelledExample[] = job.examples.map((e) => ({ ...e, source: 'office' }));
     const model = trainModel(examples, {
       base,
-      prior: readPrior(readJson('terms.json'), readJson('issuers.json'), readJson('rules.json')),
+      prior: readPriorFiles(readJson),
       parse: parseNotice,
       generator: OFFICE_GENERATOR,
       createdAt: job.createdAt,

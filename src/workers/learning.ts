@@ -19,6 +19,7 @@ import { compareShippedAndLocal, type Comparison } from '../domain/learning/comp
 import { parseNotice } from '../domain/notice';
 import type { ParsedNotice } from '../domain/notice/types';
 import issuers from '../domain/classifier/prior/issuers.json';
+import docNumbers from '../domain/classifier/prior/docnumbers.json';
 import level1 from '../domain/classifier/prior/level1.json';
 import rules from '../domain/classifier/prior/rules.json';
 import terms from '../domain/classifier/prior/terms.json';
@@ -32,7 +33,7 @@ let prior: KnowledgePrior | null = null;
 
 /** The knowledge prior bundled with the app (the same files `npm run train` reads). */
 export function knowledgePrior(): KnowledgePrior {
-  prior ??= readPrior(terms, issuers, rules, level1);
+  prior ??= readPrior({ terms, issuers, rules, level1, docNumbers });
   return prior;
 }
 

@@ -153,7 +153,7 @@ describe('calibration on real labels', () => {
     'fitted on four fifths of the gov.cn paragraphs (by document), lowers the calibration error on the fifth',
     () => {
       const read = (f: string): unknown => JSON.parse(readFileSync(f, 'utf8')) as unknown;
-      const prior = readPrior(read(terms), read(issuers), read(rules));
+      const prior = readPrior({ terms: read(terms), issuers: read(issuers), rules: read(rules) });
       const model = trainModel([], { prior });
       const raw = readFileSync(paragraphs, 'utf8');
       const urls = raw

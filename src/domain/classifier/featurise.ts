@@ -10,7 +10,7 @@
  * WARNING: the header's 主题分类 is never read; nor are 索引号 and dates.
  */
 import type { ParsedNotice, Section } from '../notice/types';
-import { issuerPattern, termMatches, type CompiledLexicon } from './lexicon';
+import { docNumberPrefix, issuerPattern, termMatches, type CompiledLexicon } from './lexicon';
 
 export interface FeaturiserSettings {
   /** The feature scheme; 2 = regions apart, maximal term matching. */
@@ -66,13 +66,16 @@ export function regionPosition(region: Region, i: number): number {
 export interface Features {
   /**
    * Feature name → value. Names: `t:` / `l:` / `p:` a prior term in the title, lead or body;
-   * `tg:` / `g:` an n-gram of the title or body; `i:` issuer pattern; `r:` rule; `b:` bias.
+   * `tg:` / `g:` an n-gram of the title or body; `i:` issuer pattern; `n:` 发文字号 code; `r:`
+   * rule; `b:` bias.
    */
   readonly values: Map<string, number>;
   readonly regions: readonly Region[];
 }
 
 export const BIAS_FEATURE = 'b:';
+/** The prefix of a 发文字号 code's feature: `n:财税`. */
+export const DOC_NUMBER_FEATURE = 'n:';
 
 /** The feature prefix of a prior term in each region. */
 export const TERM_PREFIX = { title: 't:', lead: 'l:', body: 'p:' } as const;
@@ -335,6 +338,9 @@ export function featurise(
   const issuer = parsed.issuer?.text ?? '';
   const pattern = issuer === '' ? null : issuerPattern(issuer, lexicon);
   if (pattern !== null) values.set(`i:${pattern}`, 1);
+  // The 发文字号's code names the issuing office, often down to its department (财税 for tax policy).
+  const code = parsed.docNumber ? docNumberPrefix(parsed.docNumber.normalised, lexicon) : null;
+  if (code !== null) values.set(`${DOC_NUMBER_FEATURE}${code}`, 1);
   const title = ruleText(regions);
   const body = regions.find((r) => r.kind === 'body')?.text ?? '';
   for (const rule of lexicon.rules) {

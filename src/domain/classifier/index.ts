@@ -22,7 +22,13 @@ export {
   type Model,
   type ModelFile,
 } from './model';
-export { EMPTY_PRIOR, readPrior, type KnowledgePrior } from './prior';
+export {
+  EMPTY_PRIOR,
+  PRIOR_FILE_NAMES,
+  readPrior,
+  readPriorFiles,
+  type KnowledgePrior,
+} from './prior';
 export {
   knowledgeWeights,
   pseudoExamples,

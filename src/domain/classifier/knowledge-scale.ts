@@ -5,7 +5,7 @@
  * leaf are fitted by maximum likelihood on top of the prior's own weights; with so few parameters
  * a few hundred labelled notices pin them down without overfitting.
  */
-import { TERM_PREFIX } from './featurise';
+import { DOC_NUMBER_FEATURE, TERM_PREFIX } from './featurise';
 import { gradientOfLoss } from './optimise';
 
 /** How strongly the prior's term weights count in each region of a notice, and issuers and rules. */
@@ -22,7 +22,8 @@ export function channelOf(feature: string): keyof KnowledgeScale | null {
   if (feature.startsWith(TERM_PREFIX.title)) return 'title';
   if (feature.startsWith(TERM_PREFIX.lead)) return 'lead';
   if (feature.startsWith(TERM_PREFIX.body)) return 'body';
-  if (feature.startsWith('i:')) return 'issuer';
+  // A 发文字号 code names its issuer: it is scaled as the issuer's name is.
+  if (feature.startsWith('i:') || feature.startsWith(DOC_NUMBER_FEATURE)) return 'issuer';
   if (feature.startsWith('r:')) return 'rule';
   return null;
 }

@@ -75,10 +75,10 @@ describe('updateModel', () => {
 
 describe('an office that files coordinating bodies its own way', () => {
   // The prior's convention: the staffing of a 领导小组 goes to 国务院组织机构 (gov.cn's habit).
-  const prior = readPrior(
-    { schemaVersion: 1, entries: TINY_PRIOR.terms },
-    { schemaVersion: 1, entries: [] },
-    {
+  const prior = readPrior({
+    terms: { schemaVersion: 1, entries: TINY_PRIOR.terms },
+    issuers: { schemaVersion: 1, entries: [] },
+    rules: {
       schemaVersion: 1,
       rules: [
         {
@@ -91,7 +91,7 @@ describe('an office that files coordinating bodies its own way', () => {
         },
       ],
     },
-  );
+  });
   const base = trainModel([], { prior });
   const subjects = [
     ['养老服务', { label1: '民政、扶贫、救灾', label2: '社会福利' }],
@@ -242,6 +242,19 @@ describe.skipIf(!existsSync(shippedUrl))('shipped model', () => {
     ]) {
       expect(classifyNotice(shipped, notice).top[0]?.path).toBe('民政、扶贫、救灾\\其他');
     }
+  });
+
+  it("reads a ministry notice's 发文字号 down to the department that wrote it", () => {
+    const notice = (docNumber: string, addressee: string, issuer: string): string =>
+      `关于进一步做好有关工作的通知\n${docNumber}\n${addressee}：\n现就有关事项通知如下。\n${issuer}\n2021年5月1日\n`;
+    const top = (text: string): string | undefined =>
+      classifyNotice(shipped, parseNotice(text)).top[0]?.path;
+    expect(
+      top(notice('发改价格〔2021〕1234号', '各省、自治区、直辖市发展改革委', '国家发展改革委')),
+    ).toBe('国民经济管理、国有资产监管\\物价');
+    expect(
+      top(notice('交公路发〔2021〕12号', '各省、自治区、直辖市交通运输厅', '交通运输部')),
+    ).toBe('工业、交通\\公路');
   });
 
   it('files the in-repo Shanghai-format 民政 work plan under 民政、扶贫、救灾\\其他 with the real parser, whatever its header says', () => {

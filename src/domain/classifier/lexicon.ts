@@ -34,6 +34,8 @@ export interface Lexicon {
   readonly rules: readonly LexiconRule[];
   /** A clerk's quick list: broad words per top-level class (see prior/level1.json). */
   readonly level1?: readonly Level1Keywords[];
+  /** 发文字号 codes' prefixes (see prior/docnumbers.json); absent from older model files. */
+  readonly docNumberPrefixes?: readonly string[];
 }
 
 export interface Level1Keywords {
@@ -60,6 +62,8 @@ export interface CompiledLexicon {
   readonly pairBits: Uint32Array;
   /** Longest first, so the first that matches is the most specific. */
   readonly issuerPatterns: readonly string[];
+  /** Longest first, as issuer patterns. */
+  readonly docNumberPrefixes: readonly string[];
   readonly rules: readonly {
     readonly id: string;
     readonly title: RegExp;
@@ -150,9 +154,8 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     const bit = pairBit(word.charCodeAt(0), word.charCodeAt(1));
     pairBits[bit >>> 5] = (pairBits[bit >>> 5] ?? 0) | (1 << (bit & 31));
   }
-  const issuerPatterns = [...new Set(lexicon.issuerPatterns)]
-    .filter((p) => p !== '')
-    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const issuerPatterns = longestFirst(lexicon.issuerPatterns);
+  const docNumberPrefixes = longestFirst(lexicon.docNumberPrefixes ?? []);
   const rules = lexicon.rules.map((r) => ({
     id: r.id,
     title: new RegExp(r.titlePattern, 'u'),
@@ -172,6 +175,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     starts,
     pairBits,
     issuerPatterns,
+    docNumberPrefixes,
     rules,
     level1:
       classOf.size === 0
@@ -270,4 +274,22 @@ export function termCounts(text: string, lexicon: CompiledLexicon): Map<string, 
 export function issuerPattern(issuer: string, lexicon: CompiledLexicon): string | null {
   for (const p of lexicon.issuerPatterns) if (issuer.includes(p)) return p;
   return null;
+}
+
+/**
+ * The longest listed prefix of a 发文字号's code (the characters before 〔year〕: 财税 in
+ * 财税〔2021〕6号), or null.
+ */
+export function docNumberPrefix(docNumber: string, lexicon: CompiledLexicon): string | null {
+  const code = docNumber.split('〔')[0]?.trim() ?? '';
+  if (code === '' || code === docNumber.trim()) return null;
+  for (const p of lexicon.docNumberPrefixes) if (code.startsWith(p)) return p;
+  return null;
+}
+
+/** Distinct non-empty strings, longest first (then in code-unit order). */
+function longestFirst(list: readonly string[]): string[] {
+  return [...new Set(list)]
+    .filter((p) => p !== '')
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
 }

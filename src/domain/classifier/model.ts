@@ -242,7 +242,7 @@ function readCalibration(v: unknown): Calibration {
 
 function readLexicon(v: unknown): Lexicon {
   if (!isRecord(v)) throw new ModelError(message('modelFieldInvalid', { field: 'lexicon' }));
-  const { terms, neutral, issuerPatterns, rules } = v;
+  const { terms, neutral, issuerPatterns, docNumberPrefixes, rules } = v;
   need(Array.isArray(terms) && terms.every((t) => typeof t === 'string'), null, 'lexicon.terms');
   need(
     Array.isArray(neutral) && neutral.every((t) => typeof t === 'string'),
@@ -253,6 +253,12 @@ function readLexicon(v: unknown): Lexicon {
     Array.isArray(issuerPatterns) && issuerPatterns.every((t) => typeof t === 'string'),
     null,
     'lexicon.issuerPatterns',
+  );
+  need(
+    docNumberPrefixes === undefined ||
+      (Array.isArray(docNumberPrefixes) && docNumberPrefixes.every((t) => typeof t === 'string')),
+    null,
+    'lexicon.docNumberPrefixes',
   );
   need(Array.isArray(rules), null, 'lexicon.rules');
   const ruleList = (rules as unknown[]).map((r, i) => {
@@ -292,6 +298,9 @@ function readLexicon(v: unknown): Lexicon {
     terms: terms as string[],
     neutral: neutral as string[],
     issuerPatterns: issuerPatterns as string[],
+    ...(docNumberPrefixes === undefined
+      ? {}
+      : { docNumberPrefixes: docNumberPrefixes as string[] }),
     rules: ruleList,
     ...(level1 === undefined ? {} : { level1: level1 as Lexicon['level1'] }),
   };

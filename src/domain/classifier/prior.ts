@@ -1,5 +1,6 @@
 /**
- * The knowledge prior (先验知识): hand-written terms per topic, issuer patterns and cataloguing rules.
+ * The knowledge prior (先验知识): hand-written terms per topic, issuer patterns, 发文字号 codes and
+ * cataloguing rules.
  * Written by colleagues in prior/*.json; this module reads and checks them and turns them into
  * pseudo-examples so that a model trained on no labelled data is the prior itself.
  */
@@ -17,6 +18,14 @@ export interface PriorTermEntry {
 export interface PriorIssuerEntry {
   /** Substring of the issuer name; the longest matching pattern applies. */
   readonly pattern: string;
+  readonly path: string;
+  readonly weight: number;
+}
+
+/** A 发文字号 code (the issuing office's prefix before 〔year〕) and what the office publishes on. */
+export interface PriorDocNumberEntry {
+  /** The code's start (财税, 发改价格, 国卫): the longest listed prefix of a number's code applies. */
+  readonly prefix: string;
   readonly path: string;
   readonly weight: number;
 }
@@ -51,7 +60,27 @@ export interface KnowledgePrior {
   readonly rules: readonly PriorRule[];
   /** Level-1 keywords (prior/level1.json), absent from priors written before it. */
   readonly level1?: readonly PriorLevel1Entry[];
+  /** 发文字号 codes (prior/docnumbers.json), absent from priors written before it. */
+  readonly docNumbers?: readonly PriorDocNumberEntry[];
 }
+
+/** The prior's files as parsed JSON; the last two are optional (priors written before them). */
+export interface PriorFiles {
+  readonly terms: unknown;
+  readonly issuers: unknown;
+  readonly rules: unknown;
+  readonly level1?: unknown;
+  readonly docNumbers?: unknown;
+}
+
+/** The file behind each part of the prior, in the order the model's data hash reads them. */
+export const PRIOR_FILE_NAMES: { readonly [K in keyof PriorFiles]-?: string } = {
+  terms: 'terms.json',
+  issuers: 'issuers.json',
+  rules: 'rules.json',
+  level1: 'level1.json',
+  docNumbers: 'docnumbers.json',
+};
 
 export const EMPTY_PRIOR: KnowledgePrior = { terms: [], neutral: [], issuers: [], rules: [] };
 
@@ -81,16 +110,22 @@ function shareOf(v: unknown, i: number): number {
   return v;
 }
 
-/**
- * Reads the prior files (already JSON-parsed; level1.json optional); throws ModelError on a
- * malformed file.
- */
-export function readPrior(
-  terms: unknown,
-  issuers: unknown,
-  rules: unknown,
-  level1?: unknown,
-): KnowledgePrior {
+/** Reads every prior file through `read` (file name → parsed JSON): the trainer's and the server's way. */
+export function readPriorFiles(read: (file: string) => unknown): KnowledgePrior {
+  const files = Object.fromEntries(
+    Object.entries(PRIOR_FILE_NAMES).map(([part, file]) => [part, read(file)]),
+  ) as unknown as PriorFiles;
+  return readPrior(files);
+}
+
+/** Reads the prior files (already JSON-parsed); throws ModelError on a malformed file. */
+export function readPrior({
+  terms,
+  issuers,
+  rules,
+  level1,
+  docNumbers,
+}: PriorFiles): KnowledgePrior {
   const termEntries = entries(terms, 'entries', 'terms.json').map((e, i): PriorTermEntry => {
     if (!isRecord(e) || typeof e.path !== 'string') {
       throw new ModelError(
@@ -146,11 +181,27 @@ export function readPrior(
             ),
           };
         });
+  const docNumberEntries =
+    docNumbers === undefined
+      ? []
+      : entries(docNumbers, 'entries', 'docnumbers.json').map((e, i): PriorDocNumberEntry => {
+          if (!isRecord(e) || typeof e.prefix !== 'string' || typeof e.path !== 'string') {
+            throw new ModelError(
+              message('priorFieldInvalid', { field: `docnumbers.json entries[${i}]` }),
+            );
+          }
+          return {
+            prefix: e.prefix,
+            path: e.path,
+            weight: typeof e.weight === 'number' ? e.weight : 1,
+          };
+        });
   return {
     terms: termEntries,
     neutral,
     issuers: issuerEntries,
     rules: ruleEntries,
     ...(level1Entries.length > 0 ? { level1: level1Entries } : {}),
+    ...(docNumberEntries.length > 0 ? { docNumbers: docNumberEntries } : {}),
   };
 }

@@ -17,6 +17,7 @@ import {
 import {
   BIAS_FEATURE,
   DEFAULT_SETTINGS,
+  DOC_NUMBER_FEATURE,
   featurise,
   LEVEL1_PREFIX,
   TERM_PREFIX,
@@ -146,6 +147,9 @@ export function lexiconOf(prior: KnowledgePrior): Lexicon {
     terms: [...terms].sort(),
     neutral: [...new Set(prior.neutral)].sort(),
     issuerPatterns: [...new Set(prior.issuers.map((i) => i.pattern))].sort(),
+    ...(prior.docNumbers
+      ? { docNumberPrefixes: [...new Set(prior.docNumbers.map((d) => d.prefix))].sort() }
+      : {}),
     rules: prior.rules.map((r) => ({
       id: r.id,
       titlePattern: r.titlePattern,
@@ -163,10 +167,12 @@ function mergeLexicons(a: Lexicon, b: Lexicon): Lexicon {
   for (const e of [...(a.level1 ?? []), ...(b.level1 ?? [])]) {
     level1.set(e.label1, new Set([...(level1.get(e.label1) ?? []), ...e.keywords]));
   }
+  const codes = [...(a.docNumberPrefixes ?? []), ...(b.docNumberPrefixes ?? [])];
   return {
     terms: [...new Set([...a.terms, ...b.terms])].sort(),
     neutral: [...new Set([...a.neutral, ...b.neutral])].sort(),
     issuerPatterns: [...new Set([...a.issuerPatterns, ...b.issuerPatterns])].sort(),
+    ...(codes.length > 0 ? { docNumberPrefixes: [...new Set(codes)].sort() } : {}),
     rules: [...rules.values()],
     ...(level1.size > 0
       ? { level1: [...level1].map(([label1, k]) => ({ label1, keywords: [...k].sort() })) }
@@ -219,6 +225,9 @@ export function knowledgeWeights(
   }
   for (const issuer of prior.issuers) {
     add(`i:${issuer.pattern}`, leavesOf(issuer.path), issuer.weight * scale.issuer);
+  }
+  for (const code of prior.docNumbers ?? []) {
+    add(`${DOC_NUMBER_FEATURE}${code.prefix}`, leavesOf(code.path), code.weight * scale.issuer);
   }
   for (const rule of prior.rules)
     add(`r:${rule.id}`, ruleLeaves(rule.target), rule.weight * scale.rule);
@@ -373,7 +382,7 @@ function dense(row: WeightRow | undefined, labelCount: number): Float64Array {
   return out;
 }
 
-const isKnowledgeFeature = (f: string): boolean => /^([tlpir]):/.test(f);
+const isKnowledgeFeature = (f: string): boolean => /^([tlpinr]):/.test(f);
 
 /**
  * The Gaussian prior's centre for these examples: the base model's weights, or the knowledge

@@ -9,8 +9,9 @@ import termsJson from './terms.json';
 import issuersJson from './issuers.json';
 import rulesJson from './rules.json';
 import level1Json from './level1.json';
+import docNumbersJson from './docnumbers.json';
 import { titleSubject } from '../featurise';
-import { compileLexicon, termMatches } from '../lexicon';
+import { compileLexicon, docNumberPrefix, termMatches } from '../lexicon';
 import { readPrior } from '../prior';
 import { lexiconOf } from '../train';
 
@@ -175,7 +176,9 @@ describe('terms.json', () => {
   });
 
   it('reads no subject in the State Council addressee line, and no 卫生 in 医疗保障', () => {
-    const lexicon = compileLexicon(lexiconOf(readPrior(termsJson, issuersJson, rulesJson)));
+    const lexicon = compileLexicon(
+      lexiconOf(readPrior({ terms: termsJson, issuers: issuersJson, rules: rulesJson })),
+    );
     const terms = (text: string): string[] => termMatches(text, lexicon).map((m) => m.term);
     expect(terms('各省、自治区、直辖市人民政府，国务院各部委、各直属机构：')).toEqual([]);
     expect(terms('关于调整国务院直属机构设置的通知')).toContain('直属机构');
@@ -223,6 +226,55 @@ describe('issuers.json', () => {
       '国民经济管理、国有资产监管\\国有资产监管',
     );
     expect(longest('某某县人民政府办公室')).toBe('综合政务');
+  });
+});
+
+describe('docnumbers.json', () => {
+  const entries = docNumbersJson.entries;
+  const lexicon = compileLexicon(
+    lexiconOf(
+      readPrior({
+        terms: termsJson,
+        issuers: issuersJson,
+        rules: rulesJson,
+        docNumbers: docNumbersJson,
+      }),
+    ),
+  );
+  const pathOf = (docNumber: string): string | undefined => {
+    const prefix = docNumberPrefix(docNumber, lexicon);
+    return entries.find((e) => e.prefix === prefix)?.path;
+  };
+
+  it('maps unique, non-empty codes to paths on the taxonomy, with weights in (0, 3]', () => {
+    expect(entries.filter((e) => canonical(e.path) !== e.path).map((e) => e.prefix)).toEqual([]);
+    const prefixes = entries.map((e) => e.prefix);
+    expect(prefixes.filter((p) => p.trim() === '' || /[\s〔〕\d]/.test(p))).toEqual([]);
+    expect(new Set(prefixes).size).toBe(prefixes.length);
+    expect(entries.filter((e) => !(e.weight > 0 && e.weight <= 3))).toEqual([]);
+  });
+
+  it("reads a ministry department's code, the longest listed prefix first", () => {
+    expect(pathOf('财税〔2023〕2号')).toBe('财政、金融、审计\\税务');
+    expect(pathOf('发改价格规〔2021〕1号')).toBe('国民经济管理、国有资产监管\\物价');
+    expect(pathOf('发改外资〔2021〕5号')).toBe('国民经济管理、国有资产监管');
+    expect(pathOf('交公路发〔2021〕12号')).toBe('工业、交通\\公路');
+    expect(pathOf('交运发〔2021〕12号')).toBe('工业、交通');
+  });
+
+  it("says nothing of the State Council's general offices, local governments, or a number without a year", () => {
+    for (const n of [
+      '国发〔2019〕4号',
+      '国办发〔2021〕12号',
+      '国函〔2020〕1号',
+      '国办函〔2005〕21号',
+      '沪崇民〔2020〕10号',
+      '京政发〔2020〕1号',
+      '冀政办字〔2021〕3号',
+      '财税2023年2号',
+    ]) {
+      expect(docNumberPrefix(n, lexicon), n).toBeNull();
+    }
   });
 });
 

@@ -2,8 +2,8 @@
 import type { ParsedNotice, Section } from '../../notice/types';
 import { readPrior, type KnowledgePrior } from '../prior';
 
-export const TINY_PRIOR: KnowledgePrior = readPrior(
-  {
+export const TINY_PRIOR: KnowledgePrior = readPrior({
+  terms: {
     schemaVersion: 1,
     entries: [
       {
@@ -44,8 +44,11 @@ export const TINY_PRIOR: KnowledgePrior = readPrior(
       },
     ],
   },
-  { schemaVersion: 1, entries: [{ pattern: '民政', path: '民政、扶贫、救灾', weight: 2 }] },
-  {
+  issuers: {
+    schemaVersion: 1,
+    entries: [{ pattern: '民政', path: '民政、扶贫、救灾', weight: 2 }],
+  },
+  rules: {
     schemaVersion: 1,
     rules: [
       {
@@ -57,7 +60,7 @@ export const TINY_PRIOR: KnowledgePrior = readPrior(
       },
     ],
   },
-);
+});
 
 interface NoticeParts {
   readonly header?: readonly (readonly [string, string])[];
