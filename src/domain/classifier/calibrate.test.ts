@@ -106,6 +106,63 @@ describe('calibratedProbabilities', () => {
     expect(max).toBeLessThanOrEqual(1 - MIN_FLOOR + MIN_FLOOR / N + 1e-12);
     expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
   });
+
+  it('keeps the order of the leaves and the floor when the top score is mapped', () => {
+    const random = prng(12);
+    const z = Array.from({ length: N }, () => 4 * random());
+    const plain = calibratedProbabilities(z, DEFAULT_CALIBRATION);
+    const order = (p: ArrayLike<number>): number[] =>
+      Array.from(p, (_, i) => i).sort((a, b) => (p[b] ?? 0) - (p[a] ?? 0));
+    for (const topScore of [
+      { slope: 0.5, intercept: -1 },
+      { slope: 3, intercept: 20 },
+    ]) {
+      const p = calibratedProbabilities(z, { ...DEFAULT_CALIBRATION, topScore });
+      expect(order(p)).toEqual(order(plain));
+      const floor = DEFAULT_CALIBRATION.floor;
+      expect(Math.max(...p)).toBeLessThanOrEqual(1 - floor + floor / N + 1e-9);
+      expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    }
+  });
+});
+
+describe('the Platt map of a notice without a title', () => {
+  /**
+   * Titleless rows right 60% of the time whatever their margin (2 to 9 logits): no temperature
+   * makes both a narrow and a wide margin mean 60%.
+   */
+  function flat(seed: number, n: number): CalibrationRow[] {
+    const random = prng(seed);
+    return Array.from({ length: n }, () => {
+      const target = Math.floor(random() * N);
+      const winner = random() < 0.6 ? target : (target + 1 + Math.floor(random() * (N - 1))) % N;
+      const z = Array.from({ length: N }, () => random());
+      z[winner] = 2 + 7 * random();
+      return { logits: z, targets: [target], conventions: [], whole: false, titled: false };
+    });
+  }
+
+  it('is fitted on such notices and lowers the calibration error on others', () => {
+    const fitted = fitCalibration([...rowsOf(21, 300, 0.9, true), ...flat(22, 400)], {
+      fittedOn: 'test',
+      sources: [],
+    });
+    expect(fitted.titlelessTopScore).toBeDefined();
+    const withMap = calibrationFor(fitted, false);
+    const temperaturesOnly = (({ topScore: _map, ...rest }: typeof withMap) => rest)(withMap);
+    const held = flat(23, 400);
+    const error = (c: typeof withMap): number =>
+      expectedCalibrationError(
+        held.map((r) => {
+          const p = calibratedProbabilities(r.logits, c);
+          const top = p.indexOf(Math.max(...p));
+          return { confidence: p[top] ?? 0, correct: r.targets.includes(top) };
+        }),
+      );
+    expect(error(withMap)).toBeLessThan(error(temperaturesOnly) / 2);
+    // A titled notice keeps its temperatures alone.
+    expect(calibrationFor(fitted, true)).not.toHaveProperty('topScore');
+  });
 });
 
 describe('a locally trained model', () => {

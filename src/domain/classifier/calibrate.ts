@@ -5,7 +5,7 @@
  * keeps every score below 100%, and the score below which a suggestion is flagged 不确定.
  */
 import type { Override } from './lexicon';
-import { MIN_FLOOR, type Calibration } from './model';
+import { MIN_FLOOR, type Calibration, type TopScoreMap } from './model';
 import {
   calibratedProbabilities,
   CLASS_MEMBERS,
@@ -105,6 +105,57 @@ function topTemperature(fit: ScoreCalibration, rows: readonly CalibrationRow[]):
     temperature2: fit.temperature2 * Math.exp(x),
   });
   return scaled(goldenMin((x) => topScoreLogLoss(rows, scaled(x)), Math.log(0.5), Math.log(4)));
+}
+
+/** How many rows' worth of weight hold a Platt map near the identity (slope 1, intercept 0). */
+const PLATT_PRIOR_ROWS = 5;
+
+/**
+ * The Platt map (see TopScoreMap) that makes the top score of these rows, under `calibration`, the
+ * best forecast of its being right: logistic regression of rightness on the score's logit, by
+ * Newton's method, held near the identity by PLATT_PRIOR_ROWS rows' worth of weight.
+ */
+export function fitTopScoreMap(
+  rows: readonly CalibrationRow[],
+  calibration: ScoreCalibration,
+): TopScoreMap {
+  const points = rows.map((row) => {
+    const overrides = row.conventions.map((c) => c.override);
+    const p = calibratedProbabilities(row.logits, calibration, overrides);
+    let top = 0;
+    for (let i = 1; i < p.length; i++) if ((p[i] ?? 0) > (p[top] ?? 0)) top = i;
+    const s = Math.min(Math.max(p[top] ?? 0, 1e-9), 1 - 1e-9);
+    return { x: Math.log(s / (1 - s)), y: row.targets.includes(top) ? 1 : 0 };
+  });
+  let a = 1;
+  let b = 0;
+  const lambda = PLATT_PRIOR_ROWS;
+  for (let step = 0; step < 50; step++) {
+    // Gradient and Hessian of the penalised log-loss in (a, b).
+    let ga = lambda * (a - 1);
+    let gb = lambda * b;
+    let haa = lambda;
+    let hab = 0;
+    let hbb = lambda;
+    for (const { x, y } of points) {
+      const q = 1 / (1 + Math.exp(-(a * x + b)));
+      const w = q * (1 - q);
+      ga += (q - y) * x;
+      gb += q - y;
+      haa += w * x * x;
+      hab += w * x;
+      hbb += w;
+    }
+    const det = haa * hbb - hab * hab;
+    if (!(det > 0)) break;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    a -= da;
+    b -= db;
+    if (Math.abs(da) + Math.abs(db) < 1e-9) break;
+  }
+  // A slope at or below 0 would turn the order of the scores around: keep it positive.
+  return { slope: Math.max(a, 0.05), intercept: b };
 }
 
 /** Golden-section search of a unimodal function on [lo, hi]. */
@@ -277,6 +328,7 @@ export function fitCalibration(
   const titleless = rows.filter((r) => r.titled === false);
   const apart = titled.length >= MIN_KIND_ROWS && titleless.length >= MIN_KIND_ROWS;
   const own = apart ? topTemperature(temperatures(best, titleless), titleless) : null;
+  const topScore = own ? fitTopScoreMap(titleless, own) : null;
   const t1 = apart
     ? Math.exp(
         goldenMin(
@@ -293,6 +345,14 @@ export function fitCalibration(
       ? {
           titlelessTemperature: round(own.temperature),
           titlelessTemperature2: round(own.temperature2),
+        }
+      : {}),
+    ...(topScore
+      ? {
+          titlelessTopScore: {
+            slope: round(topScore.slope),
+            intercept: round(topScore.intercept),
+          },
         }
       : {}),
     floor: best.floor,

@@ -28,6 +28,17 @@ export interface CalibrationSourceInfo {
   readonly hash: string | null;
 }
 
+/**
+ * Platt scaling of the top score: its logit x becomes slope·x + intercept, and the other leaves
+ * follow in the same order. One temperature cannot both lower the middle scores and raise the low
+ * ones, as gov.cn paragraphs need (measured by nested 5-fold CV: calibration error of the top
+ * score 0.084 with temperatures alone, 0.048 isotonic, 0.028 Platt).
+ */
+export interface TopScoreMap {
+  readonly slope: number;
+  readonly intercept: number;
+}
+
 export interface Calibration {
   /** Class logits are divided by it before the softmax over classes. */
   readonly temperature: number;
@@ -51,6 +62,11 @@ export interface Calibration {
    */
   readonly titlelessTemperature?: number;
   readonly titlelessTemperature2?: number;
+  /**
+   * For a notice without a title, the top score once more, through a Platt map fitted on such
+   * notices (see TopScoreMap); absent when there were too few to fit it.
+   */
+  readonly titlelessTopScore?: TopScoreMap;
   /** A suggestion scored below this is flagged 不确定. */
   readonly threshold: number;
   /** What the calibration was fitted on, in words. */
@@ -187,6 +203,19 @@ function readOverride(v: unknown, id: string): Override {
   return { target: v.target, share: v.share };
 }
 
+function readTopScoreMap(v: unknown): TopScoreMap {
+  if (
+    !isRecord(v) ||
+    typeof v.slope !== 'number' ||
+    !(v.slope > 0 && Number.isFinite(v.slope)) ||
+    typeof v.intercept !== 'number' ||
+    !Number.isFinite(v.intercept)
+  ) {
+    throw new ModelError(message('modelFieldInvalid', { field: 'calibration.titlelessTopScore' }));
+  }
+  return { slope: v.slope, intercept: v.intercept };
+}
+
 function readCalibration(v: unknown): Calibration {
   if (!isRecord(v)) throw new ModelError(message('modelFieldInvalid', { field: 'calibration' }));
   const positive = (key: string): number => {
@@ -228,6 +257,11 @@ function readCalibration(v: unknown): Calibration {
       : {
           titlelessTemperature: positive('titlelessTemperature'),
           titlelessTemperature2: positive('titlelessTemperature2'),
+        }),
+    ...(v.titlelessTopScore === undefined
+      ? {}
+      : {
+          titlelessTopScore: readTopScoreMap(v.titlelessTopScore),
         }),
     floor,
     threshold,

@@ -5,7 +5,7 @@
 import { TAXONOMY, taxonomyLeaves, topicKey } from '../taxonomy/taxonomy';
 import type { Features } from './featurise';
 import { termCounts, type Override } from './lexicon';
-import type { Calibration, Model, WeightRow } from './model';
+import type { Calibration, Model, TopScoreMap, WeightRow } from './model';
 
 const LEAVES = taxonomyLeaves(TAXONOMY);
 const LEAF_INDEX = new Map(LEAVES.map((p, i) => [topicKey(p), i]));
@@ -136,13 +136,17 @@ export const CLASS_OTHER: readonly number[] = CLASS_MEMBERS.map(
 export type ScoreCalibration = Pick<
   Calibration,
   'temperature' | 'temperature2' | 'floor' | 'otherShare'
->;
+> & {
+  /** The top score's Platt map, for the kind of notice it was fitted on. */
+  readonly topScore?: TopScoreMap;
+};
 
 /**
  * Leaf probabilities from logits: the class at temperature `temperature`, the sub-class within it
  * at `temperature2` (equal temperatures give the plain softmax of z / T) after the class's
- * `otherShare` goes to its 其他, then the conventions, then the floor spread over every leaf —
- * last, so no convention can take a score to 1.
+ * `otherShare` goes to its 其他, then the conventions, then the floor spread over every leaf — so
+ * no convention can take a score to 1 — and last the top score's Platt map, if any, which keeps
+ * the order of the leaves and stays below what the floor allows.
  */
 export function calibratedProbabilities(
   z: ArrayLike<number>,
@@ -190,7 +194,46 @@ export function calibratedProbabilities(
   }
   for (const rule of conventions) applyOverride(p, rule);
   if (floor > 0) for (let i = 0; i < n; i++) p[i] = (1 - floor) * (p[i] ?? 0) + floor / n;
+  if (calibration.topScore) remapTop(p, calibration.topScore, 1 - floor + floor / n);
   return p;
+}
+
+const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+const logit = (p: number): number => Math.log(p / (1 - p));
+
+/** The top score's logit through a Platt map. */
+export function mappedTopScore(score: number, map: TopScoreMap): number {
+  const s = Math.min(Math.max(score, 1e-9), 1 - 1e-9);
+  return sigmoid(map.slope * logit(s) + map.intercept);
+}
+
+/**
+ * Raises every leaf's probability to one power γ and renormalises, with γ chosen (by bisection:
+ * the top's share grows with γ) so that the top leaf gets its mapped score, at most `cap`. A
+ * power keeps the leaves' order; every leaf is above 0, as the floor leaves it.
+ */
+function remapTop(p: Float64Array, map: TopScoreMap, cap: number): void {
+  let top = 0;
+  for (let i = 1; i < p.length; i++) if ((p[i] ?? 0) > (p[top] ?? 0)) top = i;
+  const first = p[top] ?? 0;
+  if (!(first > 0 && first < 1)) return;
+  const goal = Math.min(mappedTopScore(first, map), cap);
+  const logs = Float64Array.from(p, (v) => Math.log(Math.max(v, 1e-300)) - Math.log(first));
+  const share = (gamma: number): number => {
+    let sum = 0;
+    for (const l of logs) sum += Math.exp(gamma * l);
+    return 1 / sum;
+  };
+  let lo = Math.log(1e-3);
+  let hi = Math.log(1e3);
+  for (let step = 0; step < 40; step++) {
+    const mid = (lo + hi) / 2;
+    if (share(Math.exp(mid)) < goal) lo = mid;
+    else hi = mid;
+  }
+  const gamma = Math.exp((lo + hi) / 2);
+  const total = 1 / share(gamma);
+  for (let i = 0; i < p.length; i++) p[i] = Math.exp(gamma * (logs[i] ?? 0)) / total;
 }
 
 /** Where each class's leaves start (taxonomy order keeps a class's leaves together), and the end. */
@@ -261,9 +304,14 @@ export function firedConventions(
 
 /** The calibration for a notice: a notice without a title has temperatures of its own. */
 export function calibrationFor(calibration: Calibration, titled: boolean): ScoreCalibration {
-  const { titlelessTemperature: t1, titlelessTemperature2: t2 } = calibration;
+  const { titlelessTemperature: t1, titlelessTemperature2: t2, titlelessTopScore } = calibration;
   if (titled || t1 === undefined || t2 === undefined) return calibration;
-  return { ...calibration, temperature: t1, temperature2: t2 };
+  return {
+    ...calibration,
+    temperature: t1,
+    temperature2: t2,
+    ...(titlelessTopScore ? { topScore: titlelessTopScore } : {}),
+  };
 }
 
 /** Calibrated leaf probabilities of a featurised notice, after the conventions that fired. */
