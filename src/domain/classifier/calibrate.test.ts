@@ -42,22 +42,13 @@ function ece(rows: readonly CalibrationRow[], calibration = DEFAULT_CALIBRATION)
   );
 }
 
-/** Rows of an over-confident model: the true leaf wins 60% of the time, always by a wide margin. */
-function overconfident(seed: number, n: number): CalibrationRow[] {
-  const random = prng(seed);
-  return Array.from({ length: n }, () => {
-    const target = Math.floor(random() * N);
-    const winner = random() < 0.6 ? target : (target + 1 + Math.floor(random() * (N - 1))) % N;
-    const z = Array.from({ length: N }, () => random());
-    z[winner] = 9;
-    return { logits: z, targets: [target], conventions: [], whole: true };
-  });
-}
-
 describe('fitCalibration', () => {
   it('cools an over-confident model: lower calibration error on rows it was not fitted on', () => {
-    const fitted = fitCalibration(overconfident(1, 300), { fittedOn: 'test', sources: [] });
-    const held = overconfident(2, 300);
+    const fitted = fitCalibration(
+      rowsOf(1, 300, 0.6, true, () => 9),
+      { fittedOn: 'test', sources: [] },
+    );
+    const held = rowsOf(2, 300, 0.6, true, () => 9);
     expect(ece(held, fitted)).toBeLessThan(ece(held) / 2);
     expect(fitted.floor).toBeGreaterThanOrEqual(MIN_FLOOR);
   });
@@ -127,20 +118,12 @@ describe('calibratedProbabilities', () => {
 });
 
 describe('the Platt map of a notice without a title', () => {
-  /**
-   * Titleless rows right 60% of the time whatever their margin (2 to 9 logits): no temperature
-   * makes both a narrow and a wide margin mean 60%.
-   */
-  function flat(seed: number, n: number): CalibrationRow[] {
-    const random = prng(seed);
-    return Array.from({ length: n }, () => {
-      const target = Math.floor(random() * N);
-      const winner = random() < 0.6 ? target : (target + 1 + Math.floor(random() * (N - 1))) % N;
-      const z = Array.from({ length: N }, () => random());
-      z[winner] = 2 + 7 * random();
-      return { logits: z, targets: [target], conventions: [], whole: false, titled: false };
-    });
-  }
+  // Titleless rows right 60% of the time whatever their margin (2 to 9 logits): no temperature
+  // makes both a narrow and a wide margin mean 60%.
+  const flat = (seed: number, n: number): CalibrationRow[] => {
+    const random = prng(seed + 1000);
+    return rowsOf(seed, n, 0.6, false, () => 2 + 7 * random());
+  };
 
   it('is fitted on such notices and lowers the calibration error on others', () => {
     const fitted = fitCalibration([...rowsOf(21, 300, 0.9, true), ...flat(22, 400)], {
@@ -239,14 +222,23 @@ describe('calibration on real labels', () => {
   );
 });
 
-/** Rows of a model that is right `share` of the time, always by a margin of `margin` logits. */
-function rowsOf(seed: number, n: number, share: number, titled: boolean): CalibrationRow[] {
+/**
+ * Rows of a model that is right `share` of the time, its winner ahead by `margin()` logits (6
+ * unless said): a fixed wide margin at 60% is an over-confident model.
+ */
+function rowsOf(
+  seed: number,
+  n: number,
+  share: number,
+  titled: boolean,
+  margin: () => number = () => 6,
+): CalibrationRow[] {
   const random = prng(seed);
   return Array.from({ length: n }, () => {
     const target = Math.floor(random() * N);
     const winner = random() < share ? target : (target + 1 + Math.floor(random() * (N - 1))) % N;
     const z = Array.from({ length: N }, () => random());
-    z[winner] = 6;
+    z[winner] = margin();
     return { logits: z, targets: [target], conventions: [], whole: titled, titled };
   });
 }
