@@ -86,7 +86,7 @@ edit by hand. Schema version 2, validated on load (src/domain/classifier/model.t
 - **Learnt from** (real labelled data, read from ../shared/data at train time, never copied):
 ${notes.map((n) => `  - ${n}`).join('\n')}
 - **Calibration**: ${c.fittedOn}. Class temperature ${c.temperature}, sub-class temperature
-  ${c.temperature2}${c.titlelessTemperature === undefined ? '' : ` (a notice without a title: ${c.titlelessTemperature} / ${c.titlelessTemperature2 ?? ''}, fitted on such notices${c.titlelessTopScore ? `, then its top score's logit through the Platt map ${c.titlelessTopScore.slope}·x ${c.titlelessTopScore.intercept < 0 ? '−' : '+'} ${Math.abs(c.titlelessTopScore.intercept)}: measured by nested 5-fold CV on gov.cn paragraphs, calibration error 0.084 with temperatures alone, 0.048 isotonic, 0.028 Platt` : ''})`}, floor ${c.floor} (no score reaches 1), 不确定 below ${c.threshold} (with calibrated
+  ${c.temperature2}${c.titlelessTemperature === undefined ? '' : ` (a notice without a title: ${c.titlelessTemperature} / ${c.titlelessTemperature2 ?? ''}, fitted on such notices${c.titlelessTopScore ? `, then its top score's logit through the Platt map ${c.titlelessTopScore.slope}·x ${c.titlelessTopScore.intercept < 0 ? '−' : '+'} ${Math.abs(c.titlelessTopScore.intercept)}: npm run eval compares it with temperatures alone and with an isotonic map on the gov.cn paragraphs` : ''})`}, floor ${c.floor} (no score reaches 1), 不确定 below ${c.threshold} (with calibrated
   scores, a suggestion at or above it is right at least that often; a threshold read off the
   held-out suggestions instead was measured to let through too many wrong ones).
 - **Data hash**: \`${model.meta.dataHash}\` — sha-256 over the files in this repository that shape

@@ -110,26 +110,35 @@ function topTemperature(fit: ScoreCalibration, rows: readonly CalibrationRow[]):
 /** How many rows' worth of weight hold a Platt map near the identity (slope 1, intercept 0). */
 const PLATT_PRIOR_ROWS = 5;
 
+/** A top score and whether its suggestion was right: what a map of the top score is fitted on. */
+export interface ScoredSuggestion {
+  readonly confidence: number;
+  readonly correct: boolean;
+}
+
 /**
- * The Platt map (see TopScoreMap) that makes the top score of these rows, under `calibration`, the
- * best forecast of its being right: logistic regression of rightness on the score's logit, by
- * Newton's method, held near the identity by PLATT_PRIOR_ROWS rows' worth of weight.
+ * The Platt map (see TopScoreMap) that makes these top scores the best forecast of their being
+ * right: logistic regression of rightness on the score's logit, by Newton's method, held near the
+ * identity by PLATT_PRIOR_ROWS rows' worth of weight.
  */
-export function fitTopScoreMap(
-  rows: readonly CalibrationRow[],
-  calibration: ScoreCalibration,
-): TopScoreMap {
-  const points = rows.map((row) => {
-    const overrides = row.conventions.map((c) => c.override);
-    const p = calibratedProbabilities(row.logits, calibration, overrides);
-    let top = 0;
-    for (let i = 1; i < p.length; i++) if ((p[i] ?? 0) > (p[top] ?? 0)) top = i;
-    const s = Math.min(Math.max(p[top] ?? 0, 1e-9), 1 - 1e-9);
-    return { x: Math.log(s / (1 - s)), y: row.targets.includes(top) ? 1 : 0 };
+export function fitPlatt(suggestions: readonly ScoredSuggestion[]): TopScoreMap {
+  const points = suggestions.map(({ confidence, correct }) => {
+    const s = Math.min(Math.max(confidence, 1e-9), 1 - 1e-9);
+    return { x: Math.log(s / (1 - s)), y: correct ? 1 : 0 };
   });
+  const lambda = PLATT_PRIOR_ROWS;
+  const loss = (a: number, b: number): number => {
+    let sum = (lambda / 2) * ((a - 1) * (a - 1) + b * b);
+    for (const { x, y } of points) {
+      const z = a * x + b;
+      // log(1 + e^z) − y·z, written so a large |z| cannot overflow.
+      sum += Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - y * z;
+    }
+    return sum;
+  };
   let a = 1;
   let b = 0;
-  const lambda = PLATT_PRIOR_ROWS;
+  let current = loss(a, b);
   for (let step = 0; step < 50; step++) {
     // Gradient and Hessian of the penalised log-loss in (a, b).
     let ga = lambda * (a - 1);
@@ -150,12 +159,33 @@ export function fitTopScoreMap(
     if (!(det > 0)) break;
     const da = (hbb * ga - hab * gb) / det;
     const db = (haa * gb - hab * ga) / det;
-    a -= da;
-    b -= db;
-    if (Math.abs(da) + Math.abs(db) < 1e-9) break;
+    // Newton's step, halved until the loss falls: a full step can overshoot far from the optimum.
+    let t = 1;
+    while (t > 1e-6 && !(loss(a - t * da, b - t * db) < current)) t /= 2;
+    if (t <= 1e-6) break;
+    a -= t * da;
+    b -= t * db;
+    current = loss(a, b);
+    if (t * (Math.abs(da) + Math.abs(db)) < 1e-9) break;
   }
   // A slope at or below 0 would turn the order of the scores around: keep it positive.
   return { slope: Math.max(a, 0.05), intercept: b };
+}
+
+/** The Platt map of these rows' top scores under `calibration` (see fitPlatt). */
+export function fitTopScoreMap(
+  rows: readonly CalibrationRow[],
+  calibration: ScoreCalibration,
+): TopScoreMap {
+  return fitPlatt(
+    rows.map((row) => {
+      const overrides = row.conventions.map((c) => c.override);
+      const p = calibratedProbabilities(row.logits, calibration, overrides);
+      let top = 0;
+      for (let i = 1; i < p.length; i++) if ((p[i] ?? 0) > (p[top] ?? 0)) top = i;
+      return { confidence: p[top] ?? 0, correct: row.targets.includes(top) };
+    }),
+  );
 }
 
 /** Golden-section search of a unimodal function on [lo, hi]. */
@@ -374,10 +404,7 @@ export interface ReliabilityBin {
 }
 
 /** Reliability table over equal-width confidence bins; empty bins are left out. */
-export function reliability(
-  predictions: readonly { readonly confidence: number; readonly correct: boolean }[],
-  bins = 10,
-): ReliabilityBin[] {
+export function reliability(predictions: readonly ScoredSuggestion[], bins = 10): ReliabilityBin[] {
   const count = new Array<number>(bins).fill(0);
   const conf = new Array<number>(bins).fill(0);
   const hits = new Array<number>(bins).fill(0);
@@ -404,7 +431,7 @@ export function reliability(
 
 /** Expected calibration error of top-1 confidence over equal-width bins. */
 export function expectedCalibrationError(
-  predictions: readonly { readonly confidence: number; readonly correct: boolean }[],
+  predictions: readonly ScoredSuggestion[],
   bins = 10,
 ): number {
   let ece = 0;
