@@ -303,3 +303,38 @@ test('a model trained in one tab is used in the other, so neither saves over it'
   await expect(other.getByTestId('model-provenance')).toContainText('历史公文 6 条');
   await expect(other.getByText(/历史公文 6 条：可用于训练 6 条/)).toBeVisible();
 });
+
+test("an office that files its 领导小组 notices by subject is told that its habit differs from gov.cn's", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openDesk(page);
+  await page.getByRole('tab', { name: '学习' }).click();
+  // Sixty notices, enough for the desk to calibrate on its own folds: half of them re-staff a
+  // 领导小组, and the office files those under the group's subject, not 国务院组织机构.
+  const subjects = [
+    ['医院建设', '卫生、体育\\卫生'],
+    ['中小学教师', '科技、教育\\教育'],
+    ['养老服务', '民政、扶贫、救灾\\社会福利'],
+  ] as const;
+  const lines = Array.from({ length: 60 }, (_, i) => {
+    const [subject, label] = subjects[i % subjects.length] ?? subjects[0];
+    const title =
+      i % 2 === 0
+        ? `关于调整第${i}片区${subject}工作领导小组成员的通知`
+        : `关于加强第${i}片区${subject}工作的通知`;
+    return JSON.stringify({ text: `${title}\n做好${subject}工作。`, label });
+  });
+  await page.getByLabel('选择历史公文文件', { exact: true }).setInputFiles({
+    name: '历史.jsonl',
+    mimeType: 'application/json',
+    buffer: Buffer.from(lines.join('\n'), 'utf8'),
+  });
+  await expect(page.getByTestId('model-provenance')).toContainText('历史公文 60 条', {
+    timeout: 90_000,
+  });
+  const habits = page.getByRole('list', { name: /本单位与 gov\.cn 不同的编目习惯/ });
+  await expect(habits).toContainText(
+    /领导小组、联席会议等的设立和调整：gov\.cn 约 60% 按惯例归类，本单位约 \d+%/,
+  );
+});

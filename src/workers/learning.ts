@@ -16,6 +16,7 @@ import {
 } from '../domain/classifier';
 // The module itself, not the learning barrel: that one also brings the CSV reader (papaparse).
 import { compareShippedAndLocal, type Comparison } from '../domain/learning/compare';
+import { conventionHabits } from '../domain/learning/habits';
 import { parseNotice } from '../domain/notice';
 import type { ParsedNotice } from '../domain/notice/types';
 import issuers from '../domain/classifier/prior/issuers.json';
@@ -44,6 +45,7 @@ export function provenance(model: Model): Provenance {
     history: summary.history ?? 0,
     decisions: summary.decision ?? 0,
     updates: model.meta.metrics.updates ?? 0,
+    habits: conventionHabits(model, knowledgePrior()),
   };
 }
 

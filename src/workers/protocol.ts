@@ -10,6 +10,7 @@ import type { ModelFile } from '../domain/classifier';
 import type { NoticeAnalysis } from '../domain/desk/analyse';
 import type { SuggestedTopic } from '../domain/desk/record';
 import type { Comparison } from '../domain/learning/compare';
+import type { ConventionHabit } from '../domain/learning/habits';
 import type { Message } from '../domain/message';
 import type { ParsedNotice } from '../domain/notice/types';
 import type { TopicPath } from '../domain/taxonomy/taxonomy';
@@ -45,6 +46,8 @@ export interface Provenance {
   readonly decisions: number;
   /** Decisions learnt one by one since the last full training. */
   readonly updates: number;
+  /** The conventions the office follows otherwise than gov.cn, as its history taught the model. */
+  readonly habits: readonly ConventionHabit[];
 }
 
 /** A step on the local model that can fail for a reason the clerk should read. */

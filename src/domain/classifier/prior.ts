@@ -32,6 +32,8 @@ export interface PriorDocNumberEntry {
 
 export interface PriorRule {
   readonly id: string;
+  /** A few words a clerk reads for the convention (`节假日安排`); absent: the id. */
+  readonly name?: string;
   readonly description: string;
   /** Regular expression tested on the title. */
   readonly titlePattern: string;
@@ -156,6 +158,7 @@ export function readPrior({
     }
     return {
       id: typeof e.id === 'string' ? e.id : `rule-${i + 1}`,
+      ...(typeof e.name === 'string' ? { name: e.name } : {}),
       description: typeof e.description === 'string' ? e.description : '',
       titlePattern: e.titlePattern,
       target: e.target,

@@ -39,3 +39,4 @@ export {
 export { chunks, rescoreOrder } from './rescore';
 export { trainingSet, type TrainingSet } from './training-set';
 export { crossValidatedFigure, FEW_EXAMPLES, type CrossValidatedFigure } from './figures';
+export { conventionHabits, HABIT_DIFFERENCE, type ConventionHabit } from './habits';

@@ -171,6 +171,8 @@ const zh = {
   modelLocal:
     '本地模型：{trainedAt} 训练，历史公文 {history} 条、标注决定 {decisions} 条；之后逐条学习 {updates} 次',
   modelUpdatesOnly: '本地模型：在随附模型上逐条学习 {updates} 次（尚未用历史公文训练）',
+  officeHabits: '本单位与 gov.cn 不同的编目习惯（从历史公文学到）',
+  officeHabit: '{name}：gov.cn 约 {usual} 按惯例归类，本单位约 {office}',
   trainTime: '上次训练用时 {s} 秒',
   train: '训练本地模型',
   compare: '交叉验证（5 折）',
@@ -614,6 +616,10 @@ const en: Readonly<Record<MessageKey, string>> = {
     'Local model: trained {trainedAt} on {history} history notices and {decisions} decisions; {updates} decisions learnt since',
   modelUpdatesOnly:
     'Local model: the shipped model plus {updates} decisions learnt one by one (no history training yet)',
+  officeHabits:
+    "Where your office's catalogue differs from gov.cn's conventions (learnt from its history)",
+  officeHabit:
+    '{name}: gov.cn follows the convention about {usual} of the time, your office about {office}',
   trainTime: 'Last training took {s} s',
   train: 'Train the local model',
   compare: 'Cross-validate (5 folds)',

@@ -260,6 +260,22 @@ function ModelBox({ learning, t }: { learning: LearningState; t: Translate }) {
         {learning.trainMs !== null &&
           ` · ${t('trainTime', { s: (learning.trainMs / 1000).toFixed(1) })}`}
       </p>
+      {local && local.habits.length > 0 && (
+        <>
+          <p id="office-habits-title">{t('officeHabits')}</p>
+          <ul className="office-habits" aria-labelledby="office-habits-title">
+            {local.habits.map((h) => (
+              <li key={h.id}>
+                {t('officeHabit', {
+                  name: h.name,
+                  usual: percent(h.usual),
+                  office: percent(h.office),
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <div className="learn-actions">
         <button type="button" disabled={busy} onClick={() => void train()}>
           {t('train')}
