@@ -281,6 +281,13 @@ describe('docnumbers.json', () => {
 describe('rules.json', () => {
   const rules = rulesJson.rules;
 
+  it("names every convention that takes a share, for the clerk who is told of an office's habit", () => {
+    const unnamed = rules.filter(
+      (r) => 'share' in r && !('name' in r && typeof r.name === 'string' && r.name.trim() !== ''),
+    );
+    expect(unnamed.map((r) => r.id)).toEqual([]);
+  });
+
   it('gives a share only as a probability strictly between 0 and 1', () => {
     const off = rules.filter(
       (r) => 'share' in r && !(typeof r.share === 'number' && r.share > 0 && r.share < 1),
