@@ -2,15 +2,23 @@
  * `npm run train -- [--data a.jsonl ...] [--out dir]`
  * Without --data: the shipped model (public/model), from the knowledge prior and the real
  * labelled data in ../shared/data (scripts/classifier/recipe.ts), calibrated on held-out folds;
- * writes model.json and MODEL.md. With --data: a model from the prior and those labelled files,
- * calibrated on held-out folds of them.
+ * writes model.json and MODEL.md. With --data: an office's model, trained on top of the shipped
+ * model on those labelled files exactly as the desk and the team server train one (it keeps what
+ * the shipped model knows and learns the office's own habits), calibrated on held-out folds of them.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { serialiseModel, type LabelledExample, type Model } from '../src/domain/classifier/index';
+import {
+  serialiseModel,
+  trainModel,
+  type LabelledExample,
+  type Model,
+  type TrainOptions,
+} from '../src/domain/classifier/index';
 import { parseNotice } from '../src/domain/notice/index';
 import {
   hashFiles,
+  loadModel,
   loadPrior,
   priorFiles,
   readLabelledFile,
@@ -106,17 +114,18 @@ async function main(): Promise<void> {
   for (const e of examples)
     counts.set(e.source ?? 'labelled', (counts.get(e.source ?? 'labelled') ?? 0) + 1);
   const dataHash = hashFiles(priorFiles());
-  const model = trainShipped(
-    examples.map((e) => ({ ...e, parsed: e.parsed ?? parseNotice(e.text ?? '') })),
-    prior,
-    {
-      dataHash,
-      generator: 'scripts/train.ts',
-      createdAt: new Date().toISOString(),
-      calibrationSources: [...counts].map(([name, n]) => ({ name, n, hash: null })),
-      onProgress: (done) => process.stderr.write(`\r训练 ${(done * 100).toFixed(0)}%`),
-    },
-  );
+  const parsed = examples.map((e) => ({ ...e, parsed: e.parsed ?? parseNotice(e.text ?? '') }));
+  const options: Partial<TrainOptions> = {
+    dataHash,
+    generator: 'scripts/train.ts',
+    createdAt: new Date().toISOString(),
+    calibrationSources: [...counts].map(([name, n]) => ({ name, n, hash: null })),
+    onProgress: (done) => process.stderr.write(`\r训练 ${(done * 100).toFixed(0)}%`),
+  };
+  const model =
+    args.data.length > 0
+      ? trainModel(parsed, { ...options, base: loadModel(shippedModelDir), prior })
+      : trainShipped(parsed, prior, options);
   process.stderr.write('\n');
   const seconds = (Date.now() - started) / 1000;
   mkdirSync(args.out, { recursive: true });

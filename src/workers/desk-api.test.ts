@@ -87,7 +87,7 @@ describe('the local model in the desk worker', () => {
     // A notice that has nothing in common with the decision keeps its first suggestion.
     expect(after[1]?.[0]?.path).toEqual(before[1]?.[0]?.path);
     const file = await api.exportLocalModel();
-    expect(file && provenance(readLocalModel(file)).updates).toBe(3);
+    expect(file && provenance(readLocalModel(file), model).updates).toBe(3);
   });
 
   it('undo takes the last learnt decision back out, down to the shipped model', async () => {
@@ -114,7 +114,7 @@ describe('the local model in the desk worker', () => {
   it('survives a round trip through the model file, provenance included', () => {
     const learnt = learnFromDecision(model, parseNotice(decided), target);
     const back = readLocalModel(JSON.parse(JSON.stringify(localModelFile(learnt))));
-    expect(provenance(back)).toEqual(provenance(learnt));
+    expect(provenance(back, model)).toEqual(provenance(learnt, model));
   });
 });
 

@@ -102,7 +102,7 @@ export function createDeskWorkerApi(
     },
 
     async useLocalModel(file) {
-      await shipped;
+      const base = await shipped;
       try {
         local = file === null ? null : readLocalModel(file);
       } catch (e) {
@@ -110,7 +110,7 @@ export function createDeskWorkerApi(
         return { ok: false, problem: message('modelFileInvalid', { detail }) };
       }
       beforeLearning.length = 0;
-      return { ok: true, value: local ? provenance(local) : null };
+      return { ok: true, value: local ? provenance(local, base) : null };
     },
 
     async learn(notice, path) {
@@ -119,12 +119,12 @@ export function createDeskWorkerApi(
       beforeLearning.push(local);
       if (beforeLearning.length > UNLEARN_DEPTH) beforeLearning.shift();
       local = learnFromDecision(base, parsedOf(notice), path);
-      return { ok: true, value: provenance(local) };
+      return { ok: true, value: provenance(local, await shipped) };
     },
 
     async unlearn() {
       if (beforeLearning.length > 0) local = beforeLearning.pop() ?? null;
-      return local ? provenance(local) : null;
+      return local ? provenance(local, await shipped) : null;
     },
 
     async rescore(notices) {

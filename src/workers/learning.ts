@@ -38,14 +38,15 @@ export function knowledgePrior(): KnowledgePrior {
   return prior;
 }
 
-export function provenance(model: Model): Provenance {
+/** What the desk says of a local model; `shipped` is what its conventions are told against. */
+export function provenance(model: Model, shipped: Model | null): Provenance {
   const summary = model.meta.trainingSummary;
   return {
     trainedAt: model.meta.createdAt,
     history: summary.history ?? 0,
     decisions: summary.decision ?? 0,
     updates: model.meta.metrics.updates ?? 0,
-    habits: conventionHabits(model, knowledgePrior()),
+    habits: shipped ? conventionHabits(model, shipped) : [],
   };
 }
 

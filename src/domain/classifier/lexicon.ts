@@ -6,6 +6,8 @@
 /** A convention that overrides the content when its rule fires: see `Override`. */
 export interface LexiconRule {
   readonly id: string;
+  /** A few words a clerk reads for the convention (the prior rule's name). */
+  readonly name?: string;
   /** Tested on the title's subject (the words after 关于, without the genre ending). */
   readonly titlePattern: string;
   readonly bodyPattern?: string;

@@ -309,6 +309,7 @@ function readLexicon(v: unknown): Lexicon {
     }
     return {
       id: r.id,
+      ...(typeof r.name === 'string' ? { name: r.name } : {}),
       titlePattern: r.titlePattern,
       ...(typeof r.bodyPattern === 'string' ? { bodyPattern: r.bodyPattern } : {}),
       ...(r.override === undefined ? {} : { override: readOverride(r.override, r.id) }),

@@ -152,6 +152,7 @@ export function lexiconOf(prior: KnowledgePrior): Lexicon {
       : {}),
     rules: prior.rules.map((r) => ({
       id: r.id,
+      ...(r.name === undefined ? {} : { name: r.name }),
       titlePattern: r.titlePattern,
       ...(r.bodyPattern === undefined ? {} : { bodyPattern: r.bodyPattern }),
       ...(r.share === undefined ? {} : { override: { target: r.target, share: r.share } }),

@@ -58,7 +58,7 @@ describe('an office that files coordinating bodies its own way', () => {
     const local = trainModel(history(false), { base, prior });
     expect(shareOf(local) ?? 0).toBeLessThan(0.3);
     // The clerk is told, in the convention's own words.
-    expect(conventionHabits(local, prior)).toEqual([
+    expect(conventionHabits(local, base)).toEqual([
       {
         id: 'coordinating-body',
         name: '领导小组的设立和调整',
@@ -72,7 +72,7 @@ describe('an office that files coordinating bodies its own way', () => {
   it('keeps the convention when its history follows it', () => {
     const local = trainModel(history(true), { base, prior });
     expect(shareOf(local) ?? 0).toBeGreaterThanOrEqual(0.5);
-    expect(conventionHabits(local, prior)).toEqual([]);
+    expect(conventionHabits(local, base)).toEqual([]);
     expect(classifyNotice(local, fresh).top[0]?.path).toBe(group);
   });
 });
