@@ -95,12 +95,21 @@ export function channelRow(
 export function fitKnowledgeScale(
   rows: readonly ChannelRow[],
   labelCount: number,
-  options: { readonly iterations?: number; readonly biasL2?: number } = {},
+  options: {
+    readonly iterations?: number;
+    readonly biasL2?: number;
+    /** Channels kept at the scale given here rather than fitted. */
+    readonly fixed?: Partial<KnowledgeScale>;
+  } = {},
 ): { readonly scale: KnowledgeScale; readonly bias: Float64Array } {
   const k = CHANNELS.length;
   const groups = 1 + Math.max(0, ...rows.map((r) => r.biasGroup));
   const params = new Float64Array(k + labelCount * groups);
   params.fill(1, 0, k);
+  const fixed = CHANNELS.map((c) => options.fixed?.[c]);
+  fixed.forEach((value, j) => {
+    if (value !== undefined) params[j] = value;
+  });
   const m = new Float64Array(params.length);
   const v = new Float64Array(params.length);
   const g = new Float64Array(params.length);
@@ -129,6 +138,7 @@ export function fitKnowledgeScale(
     }
     for (let j = k; j < params.length; j++) g[j] = (g[j] ?? 0) + biasL2 * (params[j] ?? 0);
     for (let j = 0; j < params.length; j++) {
+      if (j < k && fixed[j] !== undefined) continue;
       const gj = g[j] ?? 0;
       m[j] = 0.9 * (m[j] ?? 0) + 0.1 * gj;
       v[j] = 0.999 * (v[j] ?? 0) + 0.001 * gj * gj;
