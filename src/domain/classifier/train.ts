@@ -659,9 +659,10 @@ export function trainModel(
   if (!setup.isLocal) {
     return assemble(setup, weights, usable, options, fitCalibration(rows, about));
   }
-  // An office's history also says how far it follows each convention; the scores are then
-  // calibrated with the office's own shares.
-  const shares = fitConventionShares(rows, fitCalibration(rows, about));
+  // An office's history also says how far it follows each convention (read with the base's
+  // temperatures: a calibration fitted only for this would double the time a training takes); the
+  // scores are then calibrated with the office's own shares.
+  const shares = fitConventionShares(rows, inherited);
   const ownRows = rows.map((r) => ({
     ...r,
     conventions: r.conventions.flatMap((c) => {
