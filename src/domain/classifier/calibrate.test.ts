@@ -19,7 +19,13 @@ import { featurise } from './featurise';
 import { classifyNotice, readLabelledJsonl, readPrior, trainModel } from './index';
 import { MIN_FLOOR } from './model';
 import { prng } from './optimise';
-import { calibratedProbabilities, calibrationFor, firedConventions, logits } from './score';
+import {
+  calibratedProbabilities,
+  calibrationFor,
+  firedConventions,
+  logits,
+  topLeaf,
+} from './score';
 import { groupFolds, leavesOf } from './train';
 import { makeNotice, TINY_PRIOR } from './test-support/fixtures';
 
@@ -35,8 +41,7 @@ function ece(rows: readonly CalibrationRow[], calibration = DEFAULT_CALIBRATION)
         calibration,
         r.conventions.map((c) => c.override),
       );
-      let best = 0;
-      for (let i = 1; i < p.length; i++) if ((p[i] ?? 0) > (p[best] ?? 0)) best = i;
+      const best = topLeaf(p);
       return { confidence: p[best] ?? 0, correct: r.targets.includes(best) };
     }),
   );

@@ -11,6 +11,8 @@ import {
   CLASS_MEMBERS,
   CLASS_NAMES,
   CLASS_OTHER,
+  scoreLogit,
+  topLeaf,
   type ScoreCalibration,
 } from './score';
 
@@ -58,11 +60,23 @@ function meanLoss(
   loss: (p: ArrayLike<number>, row: CalibrationRow) => number,
 ): number {
   let sum = 0;
-  for (const row of rows) {
-    const overrides = row.conventions.map((c) => c.override);
-    sum += loss(calibratedProbabilities(row.logits, calibration, overrides), row);
-  }
+  for (const row of rows) sum += loss(rowProbabilities(row, calibration), row);
   return rows.length === 0 ? 0 : sum / rows.length;
+}
+
+/** A row's leaf probabilities under a calibration, after the conventions that fired on it. */
+function rowProbabilities(row: CalibrationRow, calibration: ScoreCalibration): Float64Array {
+  return calibratedProbabilities(
+    row.logits,
+    calibration,
+    row.conventions.map((c) => c.override),
+  );
+}
+
+/** The top leaf's score on a row, and whether the row's label allows that leaf. */
+function topSuggestion(p: ArrayLike<number>, row: CalibrationRow): ScoredSuggestion {
+  const top = topLeaf(p);
+  return { confidence: p[top] ?? 0, correct: row.targets.includes(top) };
 }
 
 /** Mean negative log-likelihood of the allowed leaves under a calibration. */
@@ -87,10 +101,9 @@ export function topScoreLogLoss(
   calibration: ScoreCalibration,
 ): number {
   return meanLoss(rows, calibration, (p, row) => {
-    let top = 0;
-    for (let i = 1; i < p.length; i++) if ((p[i] ?? 0) > (p[top] ?? 0)) top = i;
-    const score = Math.min(Math.max(p[top] ?? 0, 1e-12), 1 - 1e-12);
-    return -Math.log(row.targets.includes(top) ? score : 1 - score);
+    const { confidence, correct } = topSuggestion(p, row);
+    const score = Math.min(Math.max(confidence, 1e-12), 1 - 1e-12);
+    return -Math.log(correct ? score : 1 - score);
   });
 }
 
@@ -122,10 +135,10 @@ export interface ScoredSuggestion {
  * identity by PLATT_PRIOR_ROWS rows' worth of weight.
  */
 export function fitPlatt(suggestions: readonly ScoredSuggestion[]): TopScoreMap {
-  const points = suggestions.map(({ confidence, correct }) => {
-    const s = Math.min(Math.max(confidence, 1e-9), 1 - 1e-9);
-    return { x: Math.log(s / (1 - s)), y: correct ? 1 : 0 };
-  });
+  const points = suggestions.map(({ confidence, correct }) => ({
+    x: scoreLogit(confidence),
+    y: correct ? 1 : 0,
+  }));
   const lambda = PLATT_PRIOR_ROWS;
   const loss = (a: number, b: number): number => {
     let sum = (lambda / 2) * ((a - 1) * (a - 1) + b * b);
@@ -177,15 +190,7 @@ export function fitTopScoreMap(
   rows: readonly CalibrationRow[],
   calibration: ScoreCalibration,
 ): TopScoreMap {
-  return fitPlatt(
-    rows.map((row) => {
-      const overrides = row.conventions.map((c) => c.override);
-      const p = calibratedProbabilities(row.logits, calibration, overrides);
-      let top = 0;
-      for (let i = 1; i < p.length; i++) if ((p[i] ?? 0) > (p[top] ?? 0)) top = i;
-      return { confidence: p[top] ?? 0, correct: row.targets.includes(top) };
-    }),
-  );
+  return fitPlatt(rows.map((row) => topSuggestion(rowProbabilities(row, calibration), row)));
 }
 
 /** Golden-section search of a unimodal function on [lo, hi]. */

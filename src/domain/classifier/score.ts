@@ -199,12 +199,23 @@ export function calibratedProbabilities(
 }
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
-const logit = (p: number): number => Math.log(p / (1 - p));
+
+/** The logit of a score, kept finite at 0 and 1. */
+export function scoreLogit(score: number): number {
+  const s = Math.min(Math.max(score, 1e-9), 1 - 1e-9);
+  return Math.log(s / (1 - s));
+}
 
 /** The top score's logit through a Platt map. */
 export function mappedTopScore(score: number, map: TopScoreMap): number {
-  const s = Math.min(Math.max(score, 1e-9), 1 - 1e-9);
-  return sigmoid(map.slope * logit(s) + map.intercept);
+  return sigmoid(map.slope * scoreLogit(score) + map.intercept);
+}
+
+/** The index of the highest probability (the first, on a tie). */
+export function topLeaf(p: ArrayLike<number>): number {
+  let top = 0;
+  for (let i = 1; i < p.length; i++) if ((p[i] ?? 0) > (p[top] ?? 0)) top = i;
+  return top;
 }
 
 /**
@@ -213,9 +224,7 @@ export function mappedTopScore(score: number, map: TopScoreMap): number {
  * power keeps the leaves' order; every leaf is above 0, as the floor leaves it.
  */
 function remapTop(p: Float64Array, map: TopScoreMap, cap: number): void {
-  let top = 0;
-  for (let i = 1; i < p.length; i++) if ((p[i] ?? 0) > (p[top] ?? 0)) top = i;
-  const first = p[top] ?? 0;
+  const first = p[topLeaf(p)] ?? 0;
   if (!(first > 0 && first < 1)) return;
   const goal = Math.min(mappedTopScore(first, map), cap);
   const logs = Float64Array.from(p, (v) => Math.log(Math.max(v, 1e-300)) - Math.log(first));
