@@ -662,15 +662,15 @@ export function trainModel(
   // An office's history also says how far it follows each convention (read with the base's
   // temperatures: a calibration fitted only for this would double the time a training takes); the
   // scores are then calibrated with the office's own shares.
-  const shares = fitConventionShares(rows, inherited);
+  const lexicon = withConventionShares(setup.lexicon, fitConventionShares(rows, inherited));
+  const overrides = new Map(lexicon.rules.map((r) => [r.id, r.override]));
   const ownRows = rows.map((r) => ({
     ...r,
     conventions: r.conventions.flatMap((c) => {
-      const share = shares.get(c.id) ?? c.override.share;
-      return share > 0 ? [{ id: c.id, override: { ...c.override, share } }] : [];
+      const override = overrides.get(c.id);
+      return override ? [{ id: c.id, override }] : [];
     }),
   }));
-  const lexicon = withConventionShares(setup.lexicon, shares);
   return assemble(setup, weights, usable, options, fitCalibration(ownRows, about), lexicon);
 }
 
