@@ -112,6 +112,24 @@ function shareOf(v: unknown, i: number): number {
   return v;
 }
 
+/**
+ * The entries of a file that maps a string (`pattern`, `prefix`) to a path with a weight (1 when
+ * absent): issuers.json and docnumbers.json.
+ */
+function weightedEntries(
+  json: unknown,
+  file: string,
+  field: string,
+): { readonly key: string; readonly path: string; readonly weight: number }[] {
+  return entries(json, 'entries', file).map((e, i) => {
+    const key = isRecord(e) ? e[field] : undefined;
+    if (!isRecord(e) || typeof key !== 'string' || typeof e.path !== 'string') {
+      throw new ModelError(message('priorFieldInvalid', { field: `${file} entries[${i}]` }));
+    }
+    return { key, path: e.path, weight: typeof e.weight === 'number' ? e.weight : 1 };
+  });
+}
+
 /** Reads every prior file through `read` (file name → parsed JSON): the trainer's and the server's way. */
 export function readPriorFiles(read: (file: string) => unknown): KnowledgePrior {
   const files = Object.fromEntries(
@@ -140,17 +158,8 @@ export function readPrior({
       strong: stringArray(e.strong ?? [], `terms.json ${e.path}.strong`),
     };
   });
-  const issuerEntries = entries(issuers, 'entries', 'issuers.json').map(
-    (e, i): PriorIssuerEntry => {
-      if (!isRecord(e) || typeof e.pattern !== 'string' || typeof e.path !== 'string') {
-        throw new ModelError(message('priorFieldInvalid', { field: `issuers.json entries[${i}]` }));
-      }
-      return {
-        pattern: e.pattern,
-        path: e.path,
-        weight: typeof e.weight === 'number' ? e.weight : 1,
-      };
-    },
+  const issuerEntries = weightedEntries(issuers, 'issuers.json', 'pattern').map(
+    ({ key, path, weight }): PriorIssuerEntry => ({ pattern: key, path, weight }),
   );
   const ruleEntries = entries(rules, 'rules', 'rules.json').map((e, i): PriorRule => {
     if (!isRecord(e) || typeof e.titlePattern !== 'string' || typeof e.target !== 'string') {
@@ -187,18 +196,9 @@ export function readPrior({
   const docNumberEntries =
     docNumbers === undefined
       ? []
-      : entries(docNumbers, 'entries', 'docnumbers.json').map((e, i): PriorDocNumberEntry => {
-          if (!isRecord(e) || typeof e.prefix !== 'string' || typeof e.path !== 'string') {
-            throw new ModelError(
-              message('priorFieldInvalid', { field: `docnumbers.json entries[${i}]` }),
-            );
-          }
-          return {
-            prefix: e.prefix,
-            path: e.path,
-            weight: typeof e.weight === 'number' ? e.weight : 1,
-          };
-        });
+      : weightedEntries(docNumbers, 'docnumbers.json', 'prefix').map(
+          ({ key, path, weight }): PriorDocNumberEntry => ({ prefix: key, path, weight }),
+        );
   return {
     terms: termEntries,
     neutral,
