@@ -26,6 +26,7 @@ import {
 import { groupFolds } from '../src/domain/classifier/train';
 import { disputes } from '../src/domain/learning/audit';
 import { parseNotice } from '../src/domain/notice/index';
+import { topicKey } from '../src/domain/taxonomy/taxonomy';
 import type { ParsedNotice } from '../src/domain/notice/types';
 import {
   loadModel,
@@ -171,12 +172,10 @@ async function realReport(): Promise<string[]> {
       shipped.push({ ...a, prediction: predict(model, a.parsed) });
       if (a.parsed.title === null && a.levels === 2) {
         const top = predict(temperaturesOnly, a.parsed).top[0];
-        const gold = a.example.path;
         titleless.push({
           fold: k,
           confidence: top?.score ?? 0,
-          correct:
-            top?.path.label1 === gold.label1 && (top.path.label2 ?? null) === (gold.label2 ?? null),
+          correct: top !== undefined && topicKey(top.path) === topicKey(a.example.path),
         });
       }
     });
